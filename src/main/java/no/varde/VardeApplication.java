@@ -1,0 +1,16 @@
+package no.varde;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class VardeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VardeApplication.class, args);
+    }
+}

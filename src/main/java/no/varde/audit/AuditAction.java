@@ -1,0 +1,10 @@
+package no.varde.audit;
+
+public enum AuditAction {
+    READ,
+    SEARCH,
+    CREATE,
+    UPDATE,
+    IMPORT,
+    EXPORT
+}

@@ -1,0 +1,86 @@
+package no.varde.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import no.varde.shared.Kommunenummer;
+import no.varde.shared.security.CurrentUser;
+import no.varde.shared.security.Role;
+import no.varde.shared.security.VardeUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records access to personal data. Call it in the same transaction as the read or write it documents:
+ * when the audit line cannot be written, the access fails too.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that the signed-in user did {@code action} on one resident's data. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resident(AuditAction action, UUID residentId, Kommunenummer kommunenummer, String what) {
+        write(action, residentId, kommunenummer.value(), what);
+    }
+
+    /** Records an access that concerns many residents or none in particular (search, import, export). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void general(AuditAction action, @Nullable Kommunenummer kommunenummer, String what) {
+        write(action, null, kommunenummer == null ? null : kommunenummer.value(), what);
+    }
+
+    private void write(AuditAction action, @Nullable UUID residentId, @Nullable String kommunenummer, String what) {
+        VardeUser user = CurrentUser.get();
+        HttpServletRequest request = currentRequest();
+        jdbc.sql("""
+                insert into audit_event (username, role, action, resident_id, kommunenummer, what, channel, purpose, client_address)
+                values (:username, :role, :action, :residentId, :kommunenummer, :what, :channel, :purpose, :client)
+                """)
+                .param("username", user.username())
+                .param("role", user.role().name())
+                .param("action", action.name())
+                .param("residentId", residentId)
+                .param("kommunenummer", kommunenummer)
+                .param("what", what)
+                .param("channel", channel(request))
+                .param("purpose", purposeOf(user.role()))
+                .param("client", request == null ? null : request.getRemoteAddr())
+                .update();
+    }
+
+    private static String channel(@Nullable HttpServletRequest request) {
+        if (request == null) {
+            return "system";
+        }
+        String kind = request.getRequestURI().startsWith("/api/") ? "API" : "page";
+        return kind + " " + request.getMethod() + " " + request.getRequestURI();
+    }
+
+    /** The "why" of Normen: the service purpose the role's access serves. */
+    static String purposeOf(Role role) {
+        return switch (role) {
+            case OPERATOR -> "response-centre alarm handling";
+            case HOME_CARE -> "home-care service delivery";
+            case MUNICIPAL_ADMIN -> "municipal service administration";
+            case REGION_ANALYST -> "regional analysis";
+            case SYSTEM_ADMIN -> "platform administration";
+        };
+    }
+
+    private static @Nullable HttpServletRequest currentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest();
+        }
+        return null;
+    }
+}
