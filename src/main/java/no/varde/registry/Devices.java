@@ -93,6 +93,52 @@ public class Devices {
         return device;
     }
 
+    /**
+     * Finds a device by the identity it reports with, for alarm reception. A system lookup without scope: the
+     * result carries ids only, no personal data. Identities are tried from the most specific.
+     */
+    public java.util.Optional<DeviceRef> findByIdentity(DeviceIdentity identity) {
+        java.util.Optional<DeviceRef> found = java.util.Optional.empty();
+        if (!ResidentDraft.blank(identity.scaipControllerId())) {
+            found = ref(
+                    "scaip_controller_id = ? and coalesce(scaip_device_id, '') = ?",
+                    identity.scaipControllerId().strip(),
+                    ResidentDraft.strip(identity.scaipDeviceId()));
+        }
+        if (found.isEmpty() && !ResidentDraft.blank(identity.siaAccount())) {
+            found = ref("upper(sia_account) = upper(?)", identity.siaAccount().strip());
+        }
+        if (found.isEmpty() && !ResidentDraft.blank(identity.imei())) {
+            found = ref("imei = ?", identity.imei().strip());
+        }
+        if (found.isEmpty() && !ResidentDraft.blank(identity.serialNumber())) {
+            found = ResidentDraft.blank(identity.vendor())
+                    ? ref("serial_number = ?", identity.serialNumber().strip())
+                    : ref(
+                            "vendor = ? and serial_number = ?",
+                            identity.vendor().strip(),
+                            identity.serialNumber().strip());
+        }
+        return found;
+    }
+
+    private java.util.Optional<DeviceRef> ref(String condition, Object... params) {
+        List<DeviceRef> refs = jdbc.sql("select * from device where " + condition + " and status <> 'RETIRED' limit 2")
+                .params(params)
+                .query((rs, row) -> {
+                    UUID resident = rs.getObject("resident_id", UUID.class);
+                    return new DeviceRef(
+                            new DeviceId(rs.getObject("id", UUID.class)),
+                            new Kommunenummer(rs.getString("kommunenummer")),
+                            DeviceType.valueOf(rs.getString("type")),
+                            rs.getString("vendor") + " " + rs.getString("model"),
+                            resident == null ? null : new ResidentId(resident),
+                            rs.getString("placement"));
+                })
+                .list();
+        return refs.size() == 1 ? java.util.Optional.of(refs.getFirst()) : java.util.Optional.empty();
+    }
+
     /** The devices of one resident, for the resident card (the card's read is audited by the caller). */
     public List<Device> ofResident(AccessScope scope, ResidentId residentId) {
         return jdbc.sql(SELECT + "where d.resident_id = :resident and (:everything or d.kommunenummer = any(:kommuner))"

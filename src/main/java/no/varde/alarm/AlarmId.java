@@ -1,0 +1,20 @@
+package no.varde.alarm;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
+
+public record AlarmId(@JsonValue UUID value) {
+
+    public static AlarmId of(String text) {
+        return new AlarmId(UUID.fromString(text));
+    }
+
+    public static AlarmId random() {
+        return new AlarmId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

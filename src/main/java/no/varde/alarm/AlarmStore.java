@@ -1,0 +1,249 @@
+package no.varde.alarm;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.varde.registry.AccessScope;
+import no.varde.registry.DeviceId;
+import no.varde.registry.ResidentId;
+import no.varde.shared.Kommunenummer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL of alarms and their timelines. */
+@Repository
+class AlarmStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SCOPE =
+            " (:everything or a.kommunenummer = any(:kommuner)" + " or (a.kommunenummer is null and :unassigned)) ";
+
+    private final JdbcClient jdbc;
+
+    AlarmStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(NewAlarm a) {
+        jdbc.sql("""
+                insert into alarm (id, category, source, source_code, vkp_alert_code, title, priority, state,
+                    kommunenummer, resident_id, device_id, device_label, flags, repeat_of, occurred_at, received_at,
+                    claim_deadline, outcome, closed_at, details)
+                values (:id, :category, :source, :code, :vkp, :title, :priority, :state, :kommune, :resident, :device,
+                    :deviceLabel, :flags, :repeatOf, :occurredAt, :receivedAt, :deadline, :outcome, :closedAt,
+                    cast(:details as jsonb))
+                """)
+                .param("id", a.id().value())
+                .param("category", a.category().name())
+                .param("source", a.source())
+                .param("code", a.sourceCode())
+                .param("vkp", a.vkpAlertCode())
+                .param("title", a.title())
+                .param("priority", a.priority())
+                .param("state", a.state().name())
+                .param(
+                        "kommune",
+                        a.kommunenummer() == null ? null : a.kommunenummer().value())
+                .param(
+                        "resident",
+                        a.residentId() == null ? null : a.residentId().value())
+                .param("device", a.deviceId() == null ? null : a.deviceId().value())
+                .param("deviceLabel", a.deviceLabel())
+                .param("flags", a.flags().stream().map(Enum::name).toArray(String[]::new))
+                .param("repeatOf", a.repeatOf() == null ? null : a.repeatOf().value())
+                .param("occurredAt", Timestamp.from(a.occurredAt()))
+                .param("receivedAt", Timestamp.from(a.receivedAt()))
+                .param("deadline", Timestamp.from(a.claimDeadline()))
+                .param("outcome", a.outcome() == null ? null : a.outcome().name())
+                .param("closedAt", a.closedAt() == null ? null : Timestamp.from(a.closedAt()))
+                .param("details", json(a.details()))
+                .update();
+    }
+
+    record NewAlarm(
+            AlarmId id,
+            AlarmCategory category,
+            String source,
+            String sourceCode,
+            String vkpAlertCode,
+            String title,
+            int priority,
+            AlarmState state,
+            @Nullable Kommunenummer kommunenummer,
+            @Nullable ResidentId residentId,
+            @Nullable DeviceId deviceId,
+            @Nullable String deviceLabel,
+            Set<AlarmFlag> flags,
+            @Nullable AlarmId repeatOf,
+            Instant occurredAt,
+            Instant receivedAt,
+            Instant claimDeadline,
+            @Nullable Outcome outcome,
+            @Nullable Instant closedAt,
+            Map<String, Object> details) {}
+
+    void timeline(
+            AlarmId alarm,
+            Instant at,
+            TimelineKind kind,
+            String actor,
+            @Nullable String role,
+            @Nullable String text,
+            Map<String, Object> data) {
+        jdbc.sql("""
+                insert into alarm_timeline (alarm_id, at, kind, vkp_event, actor, actor_role, text, data)
+                values (:alarm, :at, :kind, :vkp, :actor, :role, :text, cast(:data as jsonb))
+                """)
+                .param("alarm", alarm.value())
+                .param("at", Timestamp.from(at))
+                .param("kind", kind.name())
+                .param("vkp", kind.vkpEvent())
+                .param("actor", actor)
+                .param("role", role)
+                .param("text", text)
+                .param("data", json(data))
+                .update();
+    }
+
+    /** Locks the alarm row for a state change; other nodes wait, so checks and update see one truth. */
+    Optional<Alarm> lock(AlarmId id) {
+        return jdbc.sql("select a.* from alarm a where a.id = ? for update")
+                .param(id.value())
+                .query((rs, row) -> alarm(rs, List.of()))
+                .optional();
+    }
+
+    Optional<Alarm> find(AccessScope scope, boolean unassigned, AlarmId id) {
+        return scoped(jdbc.sql("select a.* from alarm a where a.id = :id and" + SCOPE), scope, unassigned)
+                .param("id", id.value())
+                .query((rs, row) -> alarm(rs, timeline(id)))
+                .optional();
+    }
+
+    List<Alarm> list(
+            AccessScope scope,
+            boolean unassigned,
+            Set<AlarmState> states,
+            @Nullable AlarmCategory category,
+            int limit) {
+        return scoped(
+                        jdbc.sql("select a.* from alarm a where a.state = any(:states)"
+                                + " and (cast(:category as text) is null or a.category = :category) and" + SCOPE
+                                + " order by case when a.state = 'CLOSED' then 1 else 0 end, a.priority,"
+                                + " a.received_at limit :limit"),
+                        scope,
+                        unassigned)
+                .param("states", states.stream().map(Enum::name).toArray(String[]::new))
+                .param("category", category == null ? null : category.name())
+                .param("limit", limit)
+                .query((rs, row) -> alarm(rs, List.of()))
+                .list();
+    }
+
+    Optional<AlarmId> recentAlarmOfResident(ResidentId resident, Instant since) {
+        return jdbc.sql("select id from alarm where resident_id = ? and category = 'ALARM' and received_at >= ?"
+                        + " order by received_at desc limit 1")
+                .params(resident.value(), Timestamp.from(since))
+                .query(UUID.class)
+                .optional()
+                .map(AlarmId::new);
+    }
+
+    List<TimelineEntry> timeline(AlarmId id) {
+        return jdbc.sql("select * from alarm_timeline where alarm_id = ? order by id")
+                .param(id.value())
+                .query((rs, row) -> new TimelineEntry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        TimelineKind.valueOf(rs.getString("kind")),
+                        (Integer) rs.getObject("vkp_event"),
+                        rs.getString("actor"),
+                        rs.getString("actor_role"),
+                        rs.getString("text"),
+                        map(rs.getString("data"))))
+                .list();
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    private static JdbcClient.StatementSpec scoped(
+            JdbcClient.StatementSpec spec, AccessScope scope, boolean unassigned) {
+        return spec.param("everything", scope.everything())
+                .param("kommuner", scope.sqlArray())
+                .param("unassigned", unassigned);
+    }
+
+    static Alarm alarm(ResultSet rs, List<TimelineEntry> timeline) throws SQLException {
+        Set<AlarmFlag> flags = EnumSet.noneOf(AlarmFlag.class);
+        Array array = rs.getArray("flags");
+        if (array != null) {
+            for (Object flag : (Object[]) array.getArray()) {
+                flags.add(AlarmFlag.valueOf((String) flag));
+            }
+        }
+        UUID resident = rs.getObject("resident_id", UUID.class);
+        UUID device = rs.getObject("device_id", UUID.class);
+        UUID repeatOf = rs.getObject("repeat_of", UUID.class);
+        String kommune = rs.getString("kommunenummer");
+        String outcome = rs.getString("outcome");
+        return new Alarm(
+                new AlarmId(rs.getObject("id", UUID.class)),
+                AlarmCategory.valueOf(rs.getString("category")),
+                rs.getString("source"),
+                rs.getString("source_code"),
+                rs.getString("vkp_alert_code"),
+                rs.getString("title"),
+                rs.getInt("priority"),
+                AlarmState.valueOf(rs.getString("state")),
+                kommune == null ? null : new Kommunenummer(kommune),
+                resident == null ? null : new ResidentId(resident),
+                device == null ? null : new DeviceId(device),
+                rs.getString("device_label"),
+                flags,
+                repeatOf == null ? null : new AlarmId(repeatOf),
+                instant(rs, "occurred_at"),
+                instant(rs, "received_at"),
+                instant(rs, "claim_deadline"),
+                rs.getString("claimed_by"),
+                instant(rs, "claimed_at"),
+                rs.getInt("escalation_level"),
+                instant(rs, "dispatch_deadline"),
+                outcome == null ? null : Outcome.valueOf(outcome),
+                instant(rs, "closed_at"),
+                rs.getInt("version"),
+                timeline);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static String json(Map<String, ?> data) {
+        return JSON.writeValueAsString(data);
+    }
+
+    private static Map<String, Object> map(String json) {
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    }
+
+    static List<String> names(Set<? extends Enum<?>> values) {
+        List<String> names = new ArrayList<>();
+        values.forEach(v -> names.add(v.name()));
+        return names;
+    }
+}

@@ -1,0 +1,12 @@
+package no.varde.alarm;
+
+/** One row of the classification table: a sender's event code and what it means. */
+public record AlarmTypeMapping(
+        String source,
+        String code,
+        AlarmCategory category,
+        String vkpAlertCode,
+        String titleNb,
+        String titleEn,
+        int priority,
+        int claimDeadlineSeconds) {}

@@ -1,0 +1,28 @@
+package no.varde.alarm;
+
+import java.time.Instant;
+import java.util.Map;
+import no.varde.registry.DeviceIdentity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event from a device, whatever protocol carried it: what every receiver turns its bytes into.
+ *
+ * @param source the protocol adapter (HTTP, SCAIP, SIA)
+ * @param code the sender's event code, looked up in the classification table
+ * @param senderIdentity the sender's own identity of this event, for deduplication (integration + event id,
+ *     SCAIP ref, DC-09 account + sequence)
+ */
+public record DeviceEvent(
+        String source,
+        String senderIdentity,
+        DeviceIdentity device,
+        String code,
+        @Nullable String text,
+        @Nullable Integer batteryPercent,
+        @Nullable String location,
+        @Nullable Double latitude,
+        @Nullable Double longitude,
+        Instant occurredAt,
+        Instant receivedAt,
+        Map<String, Object> extra) {}

@@ -1,0 +1,35 @@
+package no.varde.alarm;
+
+import org.jspecify.annotations.Nullable;
+
+/** Kinds of timeline entries and the VKP composition event each documents (null: internal only). */
+public enum TimelineKind {
+    RECEIVED(0),
+    CLAIMED(1),
+    RELEASED(null),
+    CALL(8),
+    NOTE(null),
+    CAUSE(6),
+    MEASURE(7),
+    DISPATCHED(4),
+    DISPATCH_NOTIFIED(9),
+    DISPATCH_ACCEPTED(5),
+    DISPATCH_DECLINED(9),
+    ARRIVED(9),
+    DISPATCH_DONE(9),
+    HANDED_TO_113(10),
+    RELATIVES_NOTIFIED(10),
+    ESCALATED(null),
+    REPEAT_RECEIVED(null),
+    CLOSED(3);
+
+    private final @Nullable Integer vkpEvent;
+
+    TimelineKind(@Nullable Integer vkpEvent) {
+        this.vkpEvent = vkpEvent;
+    }
+
+    public @Nullable Integer vkpEvent() {
+        return vkpEvent;
+    }
+}

@@ -1,0 +1,140 @@
+package no.varde.alarm.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import no.varde.alarm.Alarm;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmId;
+import no.varde.alarm.AlarmState;
+import no.varde.alarm.AlarmTypeMapping;
+import no.varde.alarm.AlarmTypeMappings;
+import no.varde.alarm.Alarms;
+import no.varde.alarm.CallResult;
+import no.varde.alarm.Outcome;
+import no.varde.alarm.TimelineKind;
+import no.varde.shared.security.CurrentUser;
+import no.varde.shared.web.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Alarms and the operator's actions, behind the same roles, scope and audit as the console. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Alarms", description = "The alarm queue, each alarm's timeline, and the operator's actions")
+class AlarmApi {
+
+    private final Alarms alarms;
+    private final AlarmTypeMappings mappings;
+
+    AlarmApi(Alarms alarms, AlarmTypeMappings mappings) {
+        this.alarms = alarms;
+        this.mappings = mappings;
+    }
+
+    @GetMapping("/alarms")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'HOME_CARE', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
+    @Operation(summary = "Alarms you may see, open ones first by priority then age; filter by state and category")
+    List<Alarm> list(
+            @RequestParam(required = false) @Nullable List<AlarmState> state,
+            @RequestParam(required = false) @Nullable AlarmCategory category,
+            @RequestParam(defaultValue = "200") int limit) {
+        Set<AlarmState> states = state == null || state.isEmpty()
+                ? EnumSet.complementOf(EnumSet.of(AlarmState.CLOSED))
+                : EnumSet.copyOf(state);
+        return alarms.list(CurrentUser.get(), states, category, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    @GetMapping("/alarms/{id}")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'HOME_CARE', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
+    @Operation(summary = "One alarm with its timeline (VKP event codes on each entry)")
+    Alarm get(@PathVariable AlarmId id) {
+        return alarms.get(CurrentUser.get(), id);
+    }
+
+    @PostMapping("/alarms/{id}/claim")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(summary = "Claim the alarm; 409 if another operator holds it")
+    Alarm claim(@PathVariable AlarmId id) {
+        return alarms.claim(CurrentUser.get(), id);
+    }
+
+    @PostMapping("/alarms/{id}/release")
+    @PreAuthorize("hasRole('OPERATOR')")
+    Alarm release(@PathVariable AlarmId id, @RequestBody(required = false) @Nullable TextBody body) {
+        return alarms.release(CurrentUser.get(), id, body == null ? null : body.text());
+    }
+
+    @PostMapping("/alarms/{id}/calls")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(summary = "Log a call and its result (VERBAL_CONTACT, NO_ANSWER, NO_VERBAL_CONTACT, BUSY, LINE_FAILED)")
+    Alarm call(@PathVariable AlarmId id, @RequestBody CallBody body) {
+        if (body.result() == null) {
+            throw InvalidInputException.of("result", "is required: " + List.of(CallResult.values()));
+        }
+        return alarms.logCall(CurrentUser.get(), id, body.callee(), body.number(), body.result(), body.note());
+    }
+
+    @PostMapping("/alarms/{id}/notes")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(summary = "Add a note, a cause (årsak) or a measure (tiltak)")
+    Alarm note(@PathVariable AlarmId id, @RequestBody NoteBody body) {
+        TimelineKind kind = body.kind() == null ? TimelineKind.NOTE : body.kind();
+        return alarms.note(CurrentUser.get(), id, kind, body.text());
+    }
+
+    @PostMapping("/alarms/{id}/dispatch")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(summary = "Dispatch the municipality's home-care team (utrykning)")
+    Alarm dispatch(@PathVariable AlarmId id, @RequestBody(required = false) @Nullable TextBody body) {
+        return alarms.dispatch(CurrentUser.get(), id, body == null ? null : body.text());
+    }
+
+    @PostMapping("/alarms/{id}/handed-to-113")
+    @PreAuthorize("hasRole('OPERATOR')")
+    Alarm handTo113(@PathVariable AlarmId id, @RequestBody(required = false) @Nullable TextBody body) {
+        return alarms.handTo113(CurrentUser.get(), id, body == null ? null : body.text());
+    }
+
+    @PostMapping("/alarms/{id}/relatives-notified")
+    @PreAuthorize("hasRole('OPERATOR')")
+    Alarm relatives(@PathVariable AlarmId id, @RequestBody RelativesBody body) {
+        return alarms.notifyRelatives(CurrentUser.get(), id, body.relatives(), body.note());
+    }
+
+    @PostMapping("/alarms/{id}/close")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(summary = "Close with an outcome; RESOLVED_BY_PHONE needs a logged call with verbal contact")
+    Alarm close(@PathVariable AlarmId id, @RequestBody CloseBody body) {
+        return alarms.close(CurrentUser.get(), id, body.outcome(), body.comment());
+    }
+
+    @GetMapping("/alarm-types")
+    @Operation(summary = "The classification table: event codes, category, VKP alert code, priority, deadline")
+    List<AlarmTypeMapping> types() {
+        return mappings.all();
+    }
+
+    record TextBody(@Nullable String text) {}
+
+    record CallBody(
+            String callee,
+            @Nullable String number,
+            @Nullable CallResult result,
+            @Nullable String note) {}
+
+    record NoteBody(@Nullable TimelineKind kind, String text) {}
+
+    record RelativesBody(String relatives, @Nullable String note) {}
+
+    record CloseBody(@Nullable Outcome outcome, @Nullable String comment) {}
+}

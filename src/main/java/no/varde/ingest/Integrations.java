@@ -1,0 +1,124 @@
+package no.varde.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.varde.shared.web.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Integration credentials. A token is {@code <integration id>.<secret>}; the secret is 32 random bytes, shown
+ * once, and stored only as its SHA-256 hash (a high-entropy secret needs no slow password hash).
+ */
+@Service
+public class Integrations {
+
+    private static final RowMapper<Integration> MAPPER = (rs, row) -> new Integration(
+            rs.getObject("id", UUID.class),
+            rs.getString("name"),
+            rs.getBoolean("enabled"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("created_by"),
+            rs.getTimestamp("last_used_at") == null
+                    ? null
+                    : rs.getTimestamp("last_used_at").toInstant());
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    Integrations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Integration> all() {
+        return jdbc.sql("select * from integration order by name").query(MAPPER).list();
+    }
+
+    /** Creates an integration and returns its token; the token cannot be shown again. */
+    @Transactional
+    public String create(String name, String createdBy) {
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.of("name", "must not be blank");
+        }
+        if (jdbc.sql("select count(*) from integration where name = ?")
+                        .param(name.strip())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw InvalidInputException.of("name", "an integration with this name exists");
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = UUID.randomUUID();
+        insert(id, name.strip(), secretText, createdBy);
+        return id + "." + secretText;
+    }
+
+    /** Creates an integration with a known token (the documented demo integration only). */
+    @Transactional
+    public void createWithToken(UUID id, String name, String secret, String createdBy) {
+        insert(id, name, secret, createdBy);
+    }
+
+    private void insert(UUID id, String name, String secret, String createdBy) {
+        jdbc.sql("insert into integration (id, name, secret_hash, created_by) values (?, ?, ?, ?)")
+                .params(id, name, sha256(secret), createdBy)
+                .update();
+    }
+
+    @Transactional
+    public void setEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update integration set enabled = ? where id = ?")
+                .params(enabled, id)
+                .update();
+    }
+
+    /** The enabled integration the token belongs to, if the token is right. */
+    public Optional<Integration> authenticate(@Nullable String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(token.substring(0, dot));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        byte[] presented = sha256(token.substring(dot + 1));
+        return jdbc.sql("select * from integration where id = ? and enabled")
+                .param(id)
+                .query((rs, row) -> java.util.Map.entry(MAPPER.mapRow(rs, row), rs.getBytes("secret_hash")))
+                .optional()
+                .filter(found -> MessageDigest.isEqual(found.getValue(), presented))
+                .map(java.util.Map.Entry::getKey);
+    }
+
+    void touch(UUID id, java.time.Instant at) {
+        jdbc.sql("update integration set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(Timestamp.from(at), id, Timestamp.from(at.minusSeconds(60)))
+                .update();
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
