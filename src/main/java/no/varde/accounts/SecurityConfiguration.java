@@ -84,6 +84,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
+                                "/u/**",
                                 "/css/**",
                                 "/js/**",
                                 "/img/**",

@@ -185,6 +185,14 @@ public class Alarms {
         return alarm;
     }
 
+    /**
+     * Reads an alarm for a system task (call-out messages, documentation), without a user's scope. Callers that
+     * show personal data from it must audit that themselves.
+     */
+    public Optional<Alarm> findForSystem(AlarmId id) {
+        return store.find(AccessScope.all(), true, id);
+    }
+
     /** Alarms in the given states, the open ones first by priority then age: the operator's queue order. */
     public List<Alarm> list(VardeUser user, Set<AlarmState> states, @Nullable AlarmCategory category, int limit) {
         return store.list(scopes.forUser(user), seesUnassigned(user), states, category, limit);
