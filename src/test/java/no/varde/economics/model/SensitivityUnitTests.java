@@ -30,10 +30,18 @@ class SensitivityUnitTests {
     @Test
     void rowsAreSortedByHowMuchTheyMoveTheSavings() {
         assertThat(result.rows()).isSortedAccordingTo((a, b) -> b.swing().compareTo(a.swing()));
-        // the respondents' 13.75 MNOK of direct costs weigh most, then the 7 MNOK of shared staffing
+        // the respondents' 13.75 MNOK of direct costs weigh most, then the 12.18 MNOK of manual hours (moved
+        // alike by hours and salary), then the 7 MNOK of shared staffing
         assertThat(result.rows())
                 .extracting(SensitivityRow::driver)
-                .startsWith("DIRECT_COSTS", "COST_ITEM", "MANUAL_HOURS");
+                .containsExactly(
+                        "DIRECT_COSTS",
+                        "MANUAL_HOURS",
+                        "SALARY_PER_FTE",
+                        "COST_ITEM",
+                        "COST_ITEM",
+                        "COST_ITEM",
+                        "REFERENCE_COST");
         assertThat(result.rows()).extracting(SensitivityRow::driver).doesNotContain("REMAINING_MANUAL_SHARE");
     }
 
