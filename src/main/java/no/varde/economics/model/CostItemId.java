@@ -1,8 +1,9 @@
 package no.varde.economics.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-public record CostItemId(UUID value) {
+public record CostItemId(@JsonValue UUID value) {
 
     public static CostItemId random() {
         return new CostItemId(UUID.randomUUID());

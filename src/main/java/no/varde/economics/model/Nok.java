@@ -1,10 +1,11 @@
 package no.varde.economics.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** An amount of Norwegian kroner with øre precision; arithmetic rounds half up to the øre. */
-public record Nok(BigDecimal amount) implements Comparable<Nok> {
+/** An amount of Norwegian kroner with øre precision; arithmetic rounds half up to the øre. JSON: a number. */
+public record Nok(@JsonValue BigDecimal amount) implements Comparable<Nok> {
 
     public static final Nok ZERO = new Nok(BigDecimal.ZERO);
 

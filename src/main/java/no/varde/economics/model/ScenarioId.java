@@ -1,8 +1,9 @@
 package no.varde.economics.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-public record ScenarioId(UUID value) {
+public record ScenarioId(@JsonValue UUID value) {
 
     public static ScenarioId random() {
         return new ScenarioId(UUID.randomUUID());
