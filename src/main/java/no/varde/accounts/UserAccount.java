@@ -18,6 +18,25 @@ public record UserAccount(
         @Nullable UUID responseCentreId,
         boolean enabled) {
 
+    public UserAccount withEnabled(boolean enabled) {
+        return new UserAccount(
+                id, username, displayName, passwordHash, oidcSubject, role, kommunenummer, responseCentreId, enabled);
+    }
+
+    public UserAccount withPasswordHash(String passwordHash) {
+        return new UserAccount(
+                id, username, displayName, passwordHash, oidcSubject, role, kommunenummer, responseCentreId, enabled);
+    }
+
+    public UserAccount withOidcSubject(@Nullable String oidcSubject) {
+        return new UserAccount(
+                id, username, displayName, passwordHash, oidcSubject, role, kommunenummer, responseCentreId, enabled);
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
     public VardeUser toVardeUser() {
         return new VardeUser(id, username, displayName, role, kommunenummer, responseCentreId);
     }

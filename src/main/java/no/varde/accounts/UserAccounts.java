@@ -44,6 +44,20 @@ public class UserAccounts {
                 .optional();
     }
 
+    public Optional<UserAccount> find(UUID id) {
+        return jdbc.sql("select * from user_account where id = ?")
+                .param(id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    public List<UserAccount> withRoleIn(Role role, Kommunenummer kommunenummer) {
+        return jdbc.sql("select * from user_account where role = ? and kommunenummer = ? order by username")
+                .params(role.name(), kommunenummer.value())
+                .query(MAPPER)
+                .list();
+    }
+
     public List<UserAccount> all() {
         return jdbc.sql("select * from user_account order by role, username")
                 .query(MAPPER)

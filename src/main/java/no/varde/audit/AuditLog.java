@@ -33,10 +33,15 @@ public class AuditLog {
         write(action, residentId, kommunenummer.value(), what);
     }
 
-    /** Records an access that concerns many residents or none in particular (search, import, export). */
+    /**
+     * Records an access that concerns many residents or none in particular (search, import, export). Without a
+     * municipality, the line is filed under the user's own municipality so that municipality's admin sees it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void general(AuditAction action, @Nullable Kommunenummer kommunenummer, String what) {
-        write(action, null, kommunenummer == null ? null : kommunenummer.value(), what);
+        Kommunenummer concerned =
+                kommunenummer != null ? kommunenummer : CurrentUser.get().kommunenummer();
+        write(action, null, concerned == null ? null : concerned.value(), what);
     }
 
     private void write(AuditAction action, @Nullable UUID residentId, @Nullable String kommunenummer, String what) {

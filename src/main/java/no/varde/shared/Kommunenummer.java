@@ -1,9 +1,10 @@
 package no.varde.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /** A Norwegian municipality number: exactly four digits, e.g. {@code 1813} for Brønnøy. */
-public record Kommunenummer(String value) implements Comparable<Kommunenummer> {
+public record Kommunenummer(@JsonValue String value) implements Comparable<Kommunenummer> {
 
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 

@@ -14,6 +14,7 @@ import no.varde.registry.ResponseCentre;
 import no.varde.registry.ResponseCentres;
 import no.varde.registry.imports.MunicipalityImport;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.security.SystemUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -70,7 +71,7 @@ class DemoRegionLoader implements ApplicationRunner {
             log.info("Demo region: the database already holds a region; nothing loaded");
             return;
         }
-        transaction.executeWithoutResult(status -> load());
+        SystemUser.runAs("demo-loader", () -> transaction.executeWithoutResult(status -> load()));
     }
 
     private void load() {

@@ -15,4 +15,12 @@ final class Cells {
             return null;
         }
     }
+
+    /** ja/yes/true/1 are yes; anything else is no. */
+    static boolean yes(String cell) {
+        return switch (cell.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "ja", "j", "yes", "y", "true", "1", "x" -> true;
+            default -> false;
+        };
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Answers every REST API error as RFC 9457 problem details; bad input names each bad field. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -49,6 +50,14 @@ class ApiProblemHandler {
         return invalidInput(
                 "The request body is not valid JSON for this operation",
                 List.of(new FieldProblem("body", detail == null ? "unreadable" : firstLine(detail))),
+                request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return invalidInput(
+                "A parameter has the wrong format",
+                List.of(new FieldProblem(e.getName(), "has the wrong format: '" + e.getValue() + "'")),
                 request);
     }
 

@@ -1,0 +1,8 @@
+package no.varde.registry;
+
+public enum DeviceStatus {
+    IN_STOCK,
+    ACTIVE,
+    SERVICE,
+    RETIRED
+}

@@ -1,0 +1,285 @@
+package no.varde.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.varde.audit.AuditAction;
+import no.varde.audit.AuditLog;
+import no.varde.shared.Kommunenummer;
+import no.varde.shared.web.ConflictException;
+import no.varde.shared.web.FieldProblem;
+import no.varde.shared.web.InvalidInputException;
+import no.varde.shared.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The device fleet. Devices belong to a municipality and are scoped like residents, since a device assigned to
+ * a resident tells who has which technology; reads that show resident names are audited.
+ */
+@Service
+public class Devices {
+
+    private static final String SELECT =
+            "select d.*, r.given_name || ' ' || r.family_name as resident_name from device d"
+                    + " left join resident r on r.id = d.resident_id ";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Municipalities municipalities;
+    private final Residents residents;
+
+    Devices(JdbcClient jdbc, AuditLog audit, Municipalities municipalities, Residents residents) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.municipalities = municipalities;
+        this.residents = residents;
+    }
+
+    @Transactional
+    public Page<Device> search(
+            AccessScope scope,
+            @Nullable String query,
+            @Nullable Kommunenummer kommune,
+            @Nullable DeviceType type,
+            int page,
+            int size) {
+        if (scope.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        String text = query == null ? "" : query.strip();
+        String where = """
+                where (:everything or d.kommunenummer = any(:kommuner))
+                  and (cast(:kommune as text) is null or d.kommunenummer = :kommune)
+                  and (cast(:type as text) is null or d.type = :type)
+                  and (:text = '' or concat_ws(' ', d.vendor, d.model, d.scaip_controller_id, d.scaip_device_id,
+                       d.sia_account, d.imei, d.serial_number, r.given_name, r.family_name) ilike '%' || :text || '%')
+                """;
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("everything", scope.everything())
+                .addValue("kommuner", scope.sqlArray())
+                .addValue("kommune", kommune == null ? null : kommune.value())
+                .addValue("type", type == null ? null : type.name())
+                .addValue("text", text);
+        long total = jdbc.sql("select count(*) from device d left join resident r on r.id = d.resident_id " + where)
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        List<Device> items = jdbc.sql(SELECT + where + " order by d.kommunenummer, d.type, d.vendor, d.id"
+                        + " limit :limit offset :offset")
+                .paramSource(params.addValue("limit", size).addValue("offset", page * size))
+                .query((rs, row) -> device(rs))
+                .list();
+        audit.general(
+                AuditAction.SEARCH,
+                kommune,
+                "device search" + (text.isEmpty() ? "" : " '" + text + "'") + ": " + items.size() + " of " + total
+                        + " shown with resident names");
+        return new Page<>(items, page, size, total);
+    }
+
+    @Transactional
+    public Device get(AccessScope scope, DeviceId id) {
+        Device device = load(scope, id).orElseThrow(() -> new NotFoundException("device", id));
+        if (device.residentId() != null) {
+            audit.resident(AuditAction.READ, device.residentId().value(), device.kommunenummer(), "device " + id);
+        }
+        return device;
+    }
+
+    /** The devices of one resident, for the resident card (the card's read is audited by the caller). */
+    public List<Device> ofResident(AccessScope scope, ResidentId residentId) {
+        return jdbc.sql(SELECT + "where d.resident_id = :resident and (:everything or d.kommunenummer = any(:kommuner))"
+                        + " order by d.type")
+                .param("resident", residentId.value())
+                .param("everything", scope.everything())
+                .param("kommuner", scope.sqlArray())
+                .query((rs, row) -> device(rs))
+                .list();
+    }
+
+    @Transactional
+    public Device create(AccessScope scope, DeviceDraft draft) {
+        DeviceId id = new DeviceId(UUID.randomUUID());
+        insert(scope, id, draft);
+        Device created = load(scope, id).orElseThrow();
+        auditWrite(AuditAction.CREATE, created);
+        return created;
+    }
+
+    /** Creates all devices or none; see {@link #problemsOf} for a report of every bad row. */
+    @Transactional
+    public List<DeviceId> createAll(AccessScope scope, List<DeviceDraft> drafts) {
+        List<DeviceId> ids = new ArrayList<>();
+        for (DeviceDraft draft : drafts) {
+            DeviceId id = new DeviceId(UUID.randomUUID());
+            insert(scope, id, draft);
+            ids.add(id);
+        }
+        audit.general(AuditAction.IMPORT, null, drafts.size() + " devices imported");
+        return ids;
+    }
+
+    /** Everything wrong with the draft for a new device, without saving anything. */
+    public List<FieldProblem> problemsOf(AccessScope scope, DeviceDraft draft) {
+        try {
+            check(scope, draft, null);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+    }
+
+    private void insert(AccessScope scope, DeviceId id, DeviceDraft draft) {
+        check(scope, draft, null);
+        jdbc.sql("""
+                insert into device (id, kommunenummer, type, vendor, model, scaip_controller_id, scaip_device_id,
+                    sia_account, imei, serial_number, resident_id, placement, status)
+                values (:id, :kommune, :type, :vendor, :model, :cid, :did, :sia, :imei, :serial, :resident,
+                    :placement, :status)
+                """).paramSource(columns(id, draft)).update();
+    }
+
+    @Transactional
+    public Device update(AccessScope scope, DeviceId id, int expectedVersion, DeviceDraft draft) {
+        load(scope, id).orElseThrow(() -> new NotFoundException("device", id));
+        check(scope, draft, id);
+        int updated = jdbc.sql("""
+                update device set kommunenummer = :kommune, type = :type, vendor = :vendor, model = :model,
+                    scaip_controller_id = :cid, scaip_device_id = :did, sia_account = :sia, imei = :imei,
+                    serial_number = :serial, resident_id = :resident, placement = :placement, status = :status,
+                    version = version + 1, updated_at = now()
+                where id = :id and version = :version
+                """)
+                .paramSource(columns(id, draft).addValue("version", expectedVersion))
+                .update();
+        if (updated == 0) {
+            throw new ConflictException(
+                    "VARDE-REG-0003: device " + id + " was changed by someone else; reload and try again");
+        }
+        Device after = load(scope, id).orElseThrow();
+        auditWrite(AuditAction.UPDATE, after);
+        return after;
+    }
+
+    private void auditWrite(AuditAction action, Device device) {
+        if (device.residentId() != null) {
+            audit.resident(action, device.residentId().value(), device.kommunenummer(), "device " + device.id());
+        } else {
+            audit.general(action, device.kommunenummer(), "device " + device.id() + " (no resident)");
+        }
+    }
+
+    private void check(AccessScope scope, DeviceDraft draft, @Nullable DeviceId self) {
+        List<FieldProblem> problems = new ArrayList<>(draft.validate());
+        if (problems.isEmpty()) {
+            Kommunenummer kommune = Kommunenummer.of(draft.kommunenummer());
+            if (!municipalities.exists(kommune)) {
+                problems.add(new FieldProblem("kommunenummer", "no municipality " + kommune + " in the region"));
+            } else if (!scope.allows(kommune)) {
+                problems.add(new FieldProblem("kommunenummer", "you may not register devices in " + kommune));
+            }
+            if (!ResidentDraft.blank(draft.residentId())
+                    && !residents.exists(scope, ResidentId.of(draft.residentId().strip()), kommune)) {
+                problems.add(new FieldProblem("residentId", "no resident with this id in municipality " + kommune));
+            }
+            uniqueIdentity(problems, draft, self);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The device has invalid fields", problems);
+        }
+    }
+
+    private void uniqueIdentity(List<FieldProblem> problems, DeviceDraft draft, @Nullable DeviceId self) {
+        UUID me = self == null ? new UUID(0, 0) : self.value();
+        if (!ResidentDraft.blank(draft.scaipControllerId())
+                && taken(
+                        "scaip_controller_id = ? and coalesce(scaip_device_id, '') = ?",
+                        me,
+                        draft.scaipControllerId().strip(),
+                        ResidentDraft.strip(draft.scaipDeviceId()))) {
+            problems.add(new FieldProblem("scaipControllerId", "another device has this SCAIP controller/device id"));
+        }
+        if (!ResidentDraft.blank(draft.siaAccount())
+                && taken("upper(sia_account) = upper(?)", me, draft.siaAccount().strip())) {
+            problems.add(new FieldProblem("siaAccount", "another device has this SIA account"));
+        }
+        if (!ResidentDraft.blank(draft.imei())
+                && taken("imei = ?", me, draft.imei().strip())) {
+            problems.add(new FieldProblem("imei", "another device has this IMEI"));
+        }
+        if (!ResidentDraft.blank(draft.serialNumber())
+                && taken(
+                        "vendor = ? and serial_number = ?",
+                        me,
+                        draft.vendor().strip(),
+                        draft.serialNumber().strip())) {
+            problems.add(new FieldProblem("serialNumber", "this vendor already has a device with this serial number"));
+        }
+    }
+
+    private boolean taken(String condition, UUID self, Object... values) {
+        Object[] params = new Object[values.length + 1];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = self;
+        return jdbc.sql("select count(*) from device where " + condition + " and id <> ?")
+                        .params(params)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private static MapSqlParameterSource columns(DeviceId id, DeviceDraft draft) {
+        return new MapSqlParameterSource()
+                .addValue("id", id.value())
+                .addValue("kommune", draft.kommunenummer().strip())
+                .addValue(
+                        "type",
+                        DeviceDraft.parse(DeviceType.class, draft.type()).name())
+                .addValue("vendor", draft.vendor().strip())
+                .addValue("model", draft.model().strip())
+                .addValue("cid", ResidentDraft.emptyToNull(draft.scaipControllerId()))
+                .addValue("did", ResidentDraft.emptyToNull(draft.scaipDeviceId()))
+                .addValue("sia", ResidentDraft.emptyToNull(draft.siaAccount()))
+                .addValue("imei", ResidentDraft.emptyToNull(draft.imei()))
+                .addValue("serial", ResidentDraft.emptyToNull(draft.serialNumber()))
+                .addValue("resident", DeviceDraft.parseUuid(draft.residentId()))
+                .addValue("placement", ResidentDraft.emptyToNull(draft.placement()))
+                .addValue("status", draft.statusOrDefault().name());
+    }
+
+    private Optional<Device> load(AccessScope scope, DeviceId id) {
+        return jdbc.sql(SELECT + "where d.id = :id and (:everything or d.kommunenummer = any(:kommuner))")
+                .param("id", id.value())
+                .param("everything", scope.everything())
+                .param("kommuner", scope.sqlArray())
+                .query((rs, row) -> device(rs))
+                .optional();
+    }
+
+    private static Device device(ResultSet rs) throws SQLException {
+        UUID resident = rs.getObject("resident_id", UUID.class);
+        return new Device(
+                new DeviceId(rs.getObject("id", UUID.class)),
+                new Kommunenummer(rs.getString("kommunenummer")),
+                DeviceType.valueOf(rs.getString("type")),
+                rs.getString("vendor"),
+                rs.getString("model"),
+                rs.getString("scaip_controller_id"),
+                rs.getString("scaip_device_id"),
+                rs.getString("sia_account"),
+                rs.getString("imei"),
+                rs.getString("serial_number"),
+                resident == null ? null : new ResidentId(resident),
+                rs.getString("resident_name"),
+                rs.getString("placement"),
+                DeviceStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"));
+    }
+}
