@@ -1,5 +1,6 @@
 package no.varde.economics.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ public record SensitivityRow(
         Nok horizonSavingsHigh) {
 
     /** How far the horizon savings move between the driver's low and high value. */
+    @JsonProperty
     public Nok swing() {
         Nok difference = horizonSavingsHigh.minus(horizonSavingsLow);
         return difference.isNegative() ? Nok.ZERO.minus(difference) : difference;

@@ -228,6 +228,52 @@ final class ApiModels {
         }
     }
 
+    /** Today's costs only, without any scenario. */
+    record AsIsJson(AssumptionsJson assumptions, AsIsRow region, List<AsIsRow> municipalities) {
+
+        static AsIsJson of(ScenarioResult r) {
+            RegionResult region = r.region();
+            return new AsIsJson(
+                    AssumptionsJson.of(r.assumptions()),
+                    new AsIsRow(
+                            null,
+                            null,
+                            region.population(),
+                            false,
+                            region.asIsDirect(),
+                            region.asIsHoursCost(),
+                            region.asIsTotal(),
+                            region.steadyState().asIsPerInhabitant(),
+                            region.staffing().asIsHours(),
+                            region.staffing().asIsFte()),
+                    r.municipalities().stream()
+                            .map(m -> new AsIsRow(
+                                    m.kommunenummer().value(),
+                                    m.name(),
+                                    m.population(),
+                                    m.estimated(),
+                                    m.asIsDirect(),
+                                    m.asIsHoursCost(),
+                                    m.asIsTotal(),
+                                    m.steadyState().asIsPerInhabitant(),
+                                    m.staffing().asIsHours(),
+                                    m.staffing().asIsFte()))
+                            .toList());
+        }
+    }
+
+    record AsIsRow(
+            @Nullable String kommunenummer,
+            @Nullable String name,
+            int population,
+            boolean estimated,
+            Nok direct,
+            Nok hoursCost,
+            Nok total,
+            Nok perInhabitant,
+            BigDecimal hours,
+            BigDecimal fte) {}
+
     record DriverNoteJson(String driver, String source, List<String> estimated) {
 
         static DriverNoteJson of(DriverNote note) {

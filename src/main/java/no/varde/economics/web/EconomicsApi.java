@@ -141,8 +141,8 @@ class EconomicsApi {
 
     @GetMapping("/as-is")
     @Operation(summary = "Today's costs, hours and FTE for the region and every municipality")
-    ApiModels.ResultJson asIs() {
-        return ApiModels.ResultJson.of(analyses.asIs());
+    ApiModels.AsIsJson asIs() {
+        return ApiModels.AsIsJson.of(analyses.asIs());
     }
 
     @GetMapping("/scenarios")

@@ -51,10 +51,11 @@ class EconomicsApiIntegrationTests {
                         .value(1899033.0));
         mvc.perform(get("/api/v1/economics/scenarios").with(httpBasic("analytiker", "varde-demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(2)))
-                .andExpect(jsonPath("$[0].name").value("Scenario 1: Nytt felles responssenter"))
-                .andExpect(jsonPath("$[0].firstYear.toBe").value(17000000.0))
-                .andExpect(jsonPath("$[1].firstYear.toBe").value(14500000.0));
+                .andExpect(jsonPath("$[?(@.name == 'Scenario 1: Nytt felles responssenter')].firstYear.toBe")
+                        .value(17000000.0))
+                .andExpect(jsonPath(
+                                "$[?(@.name == 'Scenario 2: Tilknytning til eksisterende responssenter')].firstYear.toBe")
+                        .value(14500000.0));
     }
 
     @Test
@@ -69,6 +70,8 @@ class EconomicsApiIntegrationTests {
                 .andExpect(jsonPath("$.region.firstYear.savings").value(9500000.12))
                 .andExpect(jsonPath("$.region.staffing.asIsFte").value(15.13))
                 .andExpect(jsonPath("$.region.staffing.toBeFte").value(6.0))
+                .andExpect(jsonPath("$.region.staffing.fteReduction").value(9.13))
+                .andExpect(jsonPath("$.region.staffing.hoursReduction").value(17800.0))
                 .andExpect(jsonPath("$.municipalities", hasSize(18)))
                 .andExpect(jsonPath("$.estimated", hasSize(2)))
                 .andExpect(jsonPath("$.region.payingMoreSteadyState", hasItem("1816")))
@@ -80,9 +83,16 @@ class EconomicsApiIntegrationTests {
                         .with(as("admin.bronnoy")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.percent").value(10))
-                .andExpect(jsonPath("$.rows[0].driver").value("DIRECT_COSTS"));
+                .andExpect(jsonPath("$.rows[0].driver").value("DIRECT_COSTS"))
+                .andExpect(jsonPath("$.rows[0].swing").value(11003383.2));
         mvc.perform(get("/api/v1/economics/as-is").with(as("sysadmin")))
-                .andExpect(jsonPath("$.region.asIsDirect").value(14321795.0));
+                .andExpect(jsonPath("$.region.direct").value(14321795.0))
+                .andExpect(jsonPath("$.region.total").value(26500000.12))
+                .andExpect(jsonPath("$.region.fte").value(15.13))
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1835')].estimated")
+                        .value(true))
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1835')].total")
+                        .value(155828.0));
     }
 
     @Test
@@ -189,15 +199,28 @@ class EconomicsApiIntegrationTests {
                 .andExpect(jsonPath("$.answered").value(true))
                 .andExpect(jsonPath("$.activeDevices").value(300));
         mvc.perform(get("/api/v1/economics/as-is").with(as("admin.bronnoy")))
-                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1813')].asIsDirect")
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1813')].direct")
                         .value(15.0))
-                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1813')].asIsHoursCost")
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '1813')].hoursCost")
                         .value(805000.0));
         mvc.perform(put("/api/v1/economics/survey/1833")
                         .with(as("admin.bronnoy"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void openApiDocumentsTheEconomicsApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/economics/scenarios/{id}/results'].get.summary")
+                        .value(containsString("Results")))
+                .andExpect(jsonPath("$.paths['/api/v1/economics/survey/import'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/economics/scenarios/{id}/report.pdf'].get")
+                        .exists())
+                .andExpect(jsonPath("$.tags[?(@.name == 'Economics')]").exists());
     }
 
     private Scenario shipped(int index) {
