@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import no.varde.economics.scenario.Scenarios;
 import no.varde.economics.scenario.ShippedScenarios;
+import no.varde.economics.survey.CellProblem;
 import no.varde.economics.survey.SurveyAnswers;
 import no.varde.economics.survey.SurveyImport;
+import no.varde.economics.survey.SurveyImportRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,13 +55,20 @@ class EconomicsDemoLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> {
-            if (answers.isEmpty()) {
+        // the import is its own transaction: a file that does not fit this region is logged, not fatal
+        if (answers.isEmpty()) {
+            try {
                 int imported = surveyImport
                         .importFile("helgeland-demo.csv", read(), "demo")
                         .size();
                 log.info("Demo economics: imported the as-is survey of {} municipalities", imported);
+            } catch (SurveyImportRejectedException e) {
+                log.warn(
+                        "Demo economics: the demo survey does not fit this region; not imported: {}",
+                        e.problems().stream().map(CellProblem::message).toList());
             }
+        }
+        transaction.executeWithoutResult(status -> {
             if (scenarios.isEmpty()) {
                 ShippedScenarios.all().forEach(scenarios::save);
                 log.info("Demo economics: added the two scenarios of the source analysis");
