@@ -1,0 +1,139 @@
+package no.varde.economics.analysis;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import no.varde.economics.OperationalCounts;
+import no.varde.economics.SplitDriver;
+import no.varde.economics.model.AnalysisInput;
+import no.varde.economics.model.Assumptions;
+import no.varde.economics.model.CostModel;
+import no.varde.economics.model.DriverNote;
+import no.varde.economics.model.Scenario;
+import no.varde.economics.model.ScenarioId;
+import no.varde.economics.model.ScenarioResult;
+import no.varde.economics.model.Sensitivity;
+import no.varde.economics.model.SensitivityResult;
+import no.varde.economics.model.SplitBasis;
+import no.varde.economics.model.SurveyAnswer;
+import no.varde.economics.scenario.ScenarioCatalogue;
+import no.varde.economics.survey.SurveyAnswers;
+import no.varde.registry.Municipalities;
+import no.varde.registry.Municipality;
+import no.varde.shared.Kommunenummer;
+import no.varde.shared.web.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Gathers the current inputs and runs the cost model on them. */
+@Service
+@Transactional(readOnly = true)
+public class Analyses {
+
+    private final Municipalities municipalities;
+    private final SurveyAnswers answers;
+    private final AssumptionsStore assumptions;
+    private final ScenarioCatalogue scenarios;
+    private final ObjectProvider<OperationalCounts> operationalCounts;
+    private final Clock clock;
+
+    Analyses(
+            Municipalities municipalities,
+            SurveyAnswers answers,
+            AssumptionsStore assumptions,
+            ScenarioCatalogue scenarios,
+            ObjectProvider<OperationalCounts> operationalCounts,
+            Clock clock) {
+        this.municipalities = municipalities;
+        this.answers = answers;
+        this.assumptions = assumptions;
+        this.scenarios = scenarios;
+        this.operationalCounts = operationalCounts;
+        this.clock = clock;
+    }
+
+    public ScenarioResult result(ScenarioId id, @Nullable Integer horizonYears) {
+        return CostModel.compute(input(scenarios.get(id), horizonYears));
+    }
+
+    public SensitivityResult sensitivity(ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent) {
+        int p = percent == null ? assumptions.sensitivityPercent() : percent;
+        if (p < 1 || p > 100) {
+            throw InvalidInputException.of("percent", "must be 1 to 100");
+        }
+        return Sensitivity.analyse(input(scenarios.get(id), horizonYears), p);
+    }
+
+    /** Today's costs only: the model run on a scenario without items. */
+    public ScenarioResult asIs() {
+        Scenario none = new Scenario(ScenarioId.random(), "as-is", "", java.math.BigDecimal.valueOf(100), List.of());
+        return CostModel.compute(input(none, null));
+    }
+
+    /** Everything a decision report shows, computed now. */
+    public DecisionReport report(ScenarioId id, @Nullable Integer horizonYears, String preparedBy) {
+        Scenario scenario = scenarios.get(id);
+        AnalysisInput input = input(scenario, horizonYears);
+        return new DecisionReport(
+                CostModel.compute(input),
+                Sensitivity.analyse(input, assumptions.sensitivityPercent()),
+                input.answers(),
+                Instant.now(clock),
+                clock.getZone(),
+                preparedBy);
+    }
+
+    public AnalysisInput input(Scenario scenario, @Nullable Integer horizonYears) {
+        Assumptions current = assumptions.current();
+        if (horizonYears != null) {
+            if (horizonYears < 1 || horizonYears > 20) {
+                throw InvalidInputException.of("years", "must be 1 to 20");
+            }
+            current = current.withHorizon(horizonYears);
+        }
+        List<Municipality> region = municipalities.all();
+        Map<Kommunenummer, SurveyAnswer> survey = answers.all();
+        return new AnalysisInput(current, region, survey, SplitBasis.of(region, counts(survey)), scenario);
+    }
+
+    private Map<SplitDriver, SplitBasis.SourcedCounts> counts(Map<Kommunenummer, SurveyAnswer> survey) {
+        Map<SplitDriver, SplitBasis.SourcedCounts> counts = new EnumMap<>(SplitDriver.class);
+        for (SplitDriver driver : SplitDriver.values()) {
+            if (!driver.isCounted()) {
+                continue;
+            }
+            Map<Kommunenummer, Long> measured = new HashMap<>();
+            operationalCounts.orderedStream().forEach(source -> measured.putAll(source.countsFor(driver)));
+            if (!measured.isEmpty()) {
+                counts.put(driver, new SplitBasis.SourcedCounts(DriverNote.Source.MEASURED, measured));
+            } else {
+                counts.put(driver, new SplitBasis.SourcedCounts(DriverNote.Source.IMPORTED, imported(survey, driver)));
+            }
+        }
+        return counts;
+    }
+
+    private static Map<Kommunenummer, Long> imported(Map<Kommunenummer, SurveyAnswer> survey, SplitDriver driver) {
+        Function<SurveyAnswer, @Nullable Long> field = switch (driver) {
+            case ACTIVE_DEVICES -> SurveyAnswer::activeDevices;
+            case SERVICE_RECIPIENTS -> SurveyAnswer::serviceRecipients;
+            case ALARMS -> SurveyAnswer::alarmsPerYear;
+            case HANDLING_MINUTES -> SurveyAnswer::handlingMinutes;
+            default -> answer -> null;
+        };
+        Map<Kommunenummer, Long> counts = new HashMap<>();
+        survey.forEach((k, answer) -> {
+            Long value = field.apply(answer);
+            if (value != null) {
+                counts.put(k, value);
+            }
+        });
+        return counts;
+    }
+}

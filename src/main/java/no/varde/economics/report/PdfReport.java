@@ -1,0 +1,46 @@
+package no.varde.economics.report;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import no.varde.economics.analysis.DecisionReport;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The PDF decision report (beslutningsgrunnlag): the Thymeleaf template {@code economics/report} rendered to
+ * XHTML with the same formats as the pages, then laid out as PDF by openhtmltopdf.
+ */
+@Component
+public class PdfReport {
+
+    private final ITemplateEngine templates;
+
+    PdfReport(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public String html(DecisionReport report, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("view", ReportView.of(report, Formats.of(locale)));
+        context.setVariable("fmt", Formats.of(locale));
+        return templates.process("economics/report", context);
+    }
+
+    public byte[] render(DecisionReport report, Locale locale) {
+        String html = html(report, locale);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, "/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("VARDE-ECON-0050: the decision report could not be rendered", e);
+        }
+    }
+}

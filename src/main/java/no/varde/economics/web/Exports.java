@@ -1,0 +1,41 @@
+package no.varde.economics.web;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
+import no.varde.economics.analysis.DecisionReport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Download responses for the exports, named after the scenario and the date they were made. */
+final class Exports {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private Exports() {}
+
+    static ResponseEntity<byte[]> attachment(byte[] content, String type, DecisionReport report, String extension) {
+        String slug = Normalizer.normalize(report.result().scenario().name(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replace("ø", "o")
+                .replace("Ø", "O")
+                .replace("æ", "ae")
+                .replace("Æ", "AE")
+                .replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "")
+                .toLowerCase(Locale.ROOT);
+        LocalDate date = LocalDate.ofInstant(report.preparedAt(), report.zone());
+        String filename = "varde-okonomi-" + slug + "-" + date + "." + extension;
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .body(content);
+    }
+}
