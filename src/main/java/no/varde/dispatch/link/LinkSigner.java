@@ -50,7 +50,10 @@ public final class LinkSigner {
         } catch (IllegalArgumentException e) {
             return new LinkCheck.Tampered();
         }
-        if (bytes.length != PAYLOAD_BYTES + MAC_BYTES || bytes[0] != VERSION) {
+        // one token, one spelling: the decoder ignores the unused low bits of the last character
+        if (bytes.length != PAYLOAD_BYTES + MAC_BYTES
+                || bytes[0] != VERSION
+                || !ENCODER.encodeToString(bytes).equals(token)) {
             return new LinkCheck.Tampered();
         }
         byte[] expected = mac(bytes, PAYLOAD_BYTES);

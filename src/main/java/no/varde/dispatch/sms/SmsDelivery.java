@@ -90,7 +90,8 @@ public class SmsDelivery {
         do {
             Instant now = clock.instant();
             Instant lease = now.plus(properties.timeout().multipliedBy(2)).plusSeconds(30);
-            batch = transactions.execute(status -> messages.claimDue(now, lease, 20));
+            batch = transactions.execute(
+                    status -> messages.claimDue(properties.mode().name(), now, lease, 20));
             if (batch == null) {
                 return handled;
             }

@@ -33,15 +33,17 @@ public class SmsMessages {
 
     /**
      * Takes up to {@code limit} due messages and leases them until {@code leaseUntil}, counting the attempt. Rows
-     * locked by another node are skipped; a node that dies mid-send leaves the lease to run out and be retried.
+     * locked by another node, and rows queued for another gateway (a node configured differently), are skipped; a node that dies mid-send leaves the lease to run out and be retried.
      */
-    List<SmsMessage> claimDue(Instant now, Instant leaseUntil, int limit) {
+    List<SmsMessage> claimDue(String gateway, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                 update sms_message set attempts = attempts + 1, next_attempt_at = :lease
-                where id in (select id from sms_message where status = 'PENDING' and next_attempt_at <= :now
+                where id in (select id from sms_message where status = 'PENDING' and gateway = :gateway
+                             and next_attempt_at <= :now
                              order by next_attempt_at limit :limit for update skip locked)
                 returning *
                 """)
+                .param("gateway", gateway)
                 .param("lease", Timestamp.from(leaseUntil))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
