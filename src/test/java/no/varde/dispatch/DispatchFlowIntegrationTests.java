@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.varde.alarm.AlarmDeadlines;
@@ -31,6 +32,7 @@ import no.varde.dispatch.callout.CalloutState;
 import no.varde.dispatch.callout.Callouts;
 import no.varde.dispatch.link.LinkClaims;
 import no.varde.dispatch.link.LinkSigner;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -290,6 +292,7 @@ class DispatchFlowIntegrationTests {
     @Test
     void anAlarmFromAnUnknownDeviceHasNoTeamAndTheTimelineSaysSo() throws Exception {
         AlarmId alarm = postAlarm(mvc, String.valueOf(900_000_000L + (long) (Math.random() * 99_999_999L)), "1");
+        created.add(alarm);
         claimAndDispatch(mvc, alarm, "Ukjent enhet");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> jdbc.sql("select count(*) from alarm_timeline where alarm_id = ? and kind = 'NOTE'"
@@ -316,9 +319,25 @@ class DispatchFlowIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    private final List<AlarmId> created = new ArrayList<>();
+
+    /** Tests share one database: leave no open call-out behind for other tests' deadline runs to escalate. */
+    @AfterEach
+    void closeOpenAlarms() throws Exception {
+        for (AlarmId alarm : created) {
+            if (!"CLOSED".equals(alarmState(jdbc, alarm))) {
+                mvc.perform(post("/api/v1/alarms/" + alarm + "/close")
+                        .with(httpBasic("operator", "varde-demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\": \"OTHER\", \"comment\": \"test finished\"}"));
+            }
+        }
+    }
+
     private AlarmId dispatchedAlarm(String message) throws Exception {
         String[] device = deviceIn(jdbc, KOMMUNE);
         AlarmId alarm = postAlarm(mvc, device[0], device[1]);
+        created.add(alarm);
         claimAndDispatch(mvc, alarm, message);
         return alarm;
     }
