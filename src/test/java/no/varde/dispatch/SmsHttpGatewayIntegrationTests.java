@@ -2,6 +2,8 @@ package no.varde.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import no.varde.alarm.AlarmId;
 import no.varde.dispatch.sms.SmsDelivery;
 import no.varde.dispatch.sms.SmsMessage;
 import no.varde.dispatch.sms.SmsMessages;
@@ -23,8 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP SMS adapter against a real HTTP server started by the test, standing in for the SMS provider: what it
  * receives, and what Varde does when the provider answers with an error or not at all.
  */
+@AutoConfigureMockMvc
 @SpringBootTest(
         properties = {
             "varde.dispatch.sms.mode=http",
@@ -59,6 +67,12 @@ class SmsHttpGatewayIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void providerUrl(DynamicPropertyRegistry registry) {
@@ -118,6 +132,29 @@ class SmsHttpGatewayIntegrationTests {
         assertThat(message.failedAt()).isNotNull();
         assertThat(message.sentAt()).isNull();
         assertThat(received(to)).hasSize(3);
+    }
+
+    @Test
+    void aCalloutSmsThatCannotBeSentIsNotedOnTheAlarmsTimelineForTheOperator() throws Exception {
+        String sommaFirstContact = "+4775018121";
+        SCRIPT.put(sommaFirstContact, new ArrayDeque<>(List.of(500, 500, 500)));
+        String[] device = DispatchTestSupport.deviceIn(jdbc, "1812");
+        AlarmId alarm = DispatchTestSupport.postAlarm(mvc, device[0], device[1]);
+        DispatchTestSupport.claimAndDispatch(mvc, alarm, "SMS-feil");
+
+        DispatchTestSupport.awaitSms(jdbc, alarm, 1, "FAILED");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from alarm_timeline where alarm_id = ? and kind = 'NOTE'"
+                                        + " and data ->> 'reason' = 'SMS_FAILED'")
+                                .param(alarm.value())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(received(sommaFirstContact)).hasSize(3);
+        mvc.perform(post("/api/v1/alarms/" + alarm + "/close")
+                .with(httpBasic("operator", "varde-demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\": \"OTHER\"}"));
     }
 
     private UUID queue(String to, String text) {

@@ -135,10 +135,7 @@ public class CalloutSteps {
         if (!callout.state().waitingForAcceptance() || access.alarm().state() != AlarmState.DISPATCHED) {
             return "dispatch.flash.notPossible";
         }
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why != null && why.length() > 500) {
-            why = why.substring(0, 500);
-        }
+        String why = freeText(reason);
         alarms.recordDispatchStep(callout.alarmId(), actor(access), TimelineKind.DISPATCH_DECLINED, why);
         callouts.declined(access.link().tokenId(), why, clock.instant());
         if (callout.position() == access.link().position()) {
@@ -177,10 +174,19 @@ public class CalloutSteps {
         if (callout.state() != CalloutState.ACCEPTED && callout.state() != CalloutState.ARRIVED) {
             return "dispatch.flash.notPossible";
         }
-        String text = note == null || note.isBlank() ? null : note.strip();
+        String text = freeText(note);
         alarms.recordDispatchStep(callout.alarmId(), actor(access), TimelineKind.DISPATCH_DONE, text);
         callouts.moved(callout.id(), CalloutState.DONE, clock.instant());
         return "dispatch.flash.done";
+    }
+
+    /** The worker's own words for the timeline: trimmed, blank as none, at most 500 characters. */
+    private static @Nullable String freeText(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.length() > 500 ? stripped.substring(0, 500) : stripped;
     }
 
     private static Actor actor(Access access) {
