@@ -1,0 +1,143 @@
+package no.varde.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import no.varde.alarm.AlarmId;
+import no.varde.dispatch.DispatchTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The home-care worker's side of a call-out in Debian's Chromium on a phone-sized screen: the operator finds the
+ * SMS with its link in the outbox, the worker opens it and taps Accept, Arrived and Done.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class DispatchBrowserTests {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void theWorkerOpensTheLinkFromTheOutboxOnAPhoneAndAcceptsArrivesAndCompletes() throws Exception {
+        String[] device = DispatchTestSupport.deviceIn(jdbc, "1813");
+        AlarmId alarm = DispatchTestSupport.postAlarm(mvc, device[0], device[1]);
+        DispatchTestSupport.claimAndDispatch(mvc, alarm, "Beboer svarer ikke på toveis tale");
+        String sms = DispatchTestSupport.awaitSms(jdbc, alarm, 1, "OUTBOX");
+        String path = DispatchTestSupport.linkPath(sms);
+
+        // the operator sees the message in the outbox, link and all
+        Page operator = browser.newContext().newPage();
+        operator.navigate(base() + "/login?lang=nb");
+        operator.getByLabel("Brukernavn").fill("operator");
+        operator.getByLabel("Passord").fill("varde-demo");
+        operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))
+                .click();
+        operator.waitForURL(base() + "/");
+        operator.locator("nav").getByText("Utgående meldinger").click();
+        assertThat(operator.locator("#outbox")).containsText("Vakttelefon hjemmetjenesten");
+        String href = operator.locator("a.callout-link[href$='" + path + "']").getAttribute("href");
+        assertThat(href).endsWith(path);
+        screenshot(operator, "dispatch-outbox");
+        operator.context().close();
+
+        BrowserContext phoneContext = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        Page phone = phoneContext.newPage();
+        phone.navigate(base() + path + "?lang=nb");
+        assertThat(phone.locator("h1")).hasText("Trygghetsalarm: knappetrykk");
+        assertThat(phone.locator("#state")).containsText("Venter på svar");
+        assertThat(phone.locator("#address")).not().isEmpty();
+        assertThat(phone.locator("#message")).hasText("Beboer svarer ikke på toveis tale");
+        assertThat(phone.url()).doesNotContain(path.substring(3));
+        double buttonWidth = phone.locator("#accept").boundingBox().width;
+        assertThat(buttonWidth).as("the Accept button spans the phone's width").isGreaterThan(300);
+        screenshot(phone, "dispatch-open");
+
+        phone.locator("#accept").tap();
+        assertThat(phone.locator("#flash")).containsText("Du har akseptert");
+        assertThat(phone.locator("#state")).containsText("Akseptert");
+        screenshot(phone, "dispatch-accepted");
+
+        phone.locator("#arrived").tap();
+        assertThat(phone.locator("#state")).containsText("Fremme");
+
+        phone.locator("#note").fill("Beboer hadde falt, hjulpet opp, ikke skadet");
+        phone.locator("#done").tap();
+        assertThat(phone.locator("#confirmation")).containsText("registrert som fullført");
+        screenshot(phone, "dispatch-done");
+
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> DispatchTestSupport.timelineKinds(jdbc, alarm)
+                        .containsAll(List.of("DISPATCH_ACCEPTED", "ARRIVED", "DISPATCH_DONE")));
+        assertThat(DispatchTestSupport.alarmState(jdbc, alarm)).isEqualTo("DISPATCH_ACCEPTED");
+
+        phone.navigate(base() + path);
+        assertThat(phone.locator("#refused")).containsText("allerede fullført");
+        screenshot(phone, "dispatch-link-used");
+        phoneContext.close();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/" + name + ".png"))
+                .setFullPage(true));
+    }
+}
