@@ -30,6 +30,8 @@ class RegistryBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
+        // generous: the suite runs on two cores beside PostgreSQL and Chromium
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create();
         browser = playwright
                 .chromium()
