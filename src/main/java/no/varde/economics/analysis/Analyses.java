@@ -63,11 +63,7 @@ public class Analyses {
     }
 
     public SensitivityResult sensitivity(ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent) {
-        int p = percent == null ? assumptions.sensitivityPercent() : percent;
-        if (p < 1 || p > 100) {
-            throw InvalidInputException.of("percent", "must be 1 to 100");
-        }
-        return Sensitivity.analyse(input(scenarios.get(id), horizonYears), p);
+        return Sensitivity.analyse(input(scenarios.get(id), horizonYears), sensitivityPercent(percent));
     }
 
     /** Today's costs only: the model run on a scenario without items. */
@@ -76,13 +72,14 @@ public class Analyses {
         return CostModel.compute(input(none, null));
     }
 
-    /** Everything a decision report shows, computed now. */
-    public DecisionReport report(ScenarioId id, @Nullable Integer horizonYears, String preparedBy) {
+    /** Everything a decision report shows, computed now; the sensitivity at the configured percent by default. */
+    public DecisionReport report(
+            ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent, String preparedBy) {
         Scenario scenario = scenarios.get(id);
         AnalysisInput input = input(scenario, horizonYears);
         return new DecisionReport(
                 CostModel.compute(input),
-                Sensitivity.analyse(input, assumptions.sensitivityPercent()),
+                Sensitivity.analyse(input, sensitivityPercent(percent)),
                 input.answers(),
                 Instant.now(clock),
                 clock.getZone(),
@@ -100,6 +97,14 @@ public class Analyses {
         List<Municipality> region = municipalities.all();
         Map<Kommunenummer, SurveyAnswer> survey = answers.all();
         return new AnalysisInput(current, region, survey, SplitBasis.of(region, counts(survey)), scenario);
+    }
+
+    private int sensitivityPercent(@Nullable Integer percent) {
+        int p = percent == null ? assumptions.sensitivityPercent() : percent;
+        if (p < 1 || p > 100) {
+            throw InvalidInputException.of("percent", "must be 1 to 100");
+        }
+        return p;
     }
 
     private Map<SplitDriver, SplitBasis.SourcedCounts> counts(Map<Kommunenummer, SurveyAnswer> survey) {

@@ -248,18 +248,24 @@ class EconomicsApi {
     @GetMapping(path = "/scenarios/{id}/export.xlsx", produces = Exports.XLSX)
     @Operation(summary = "The results as an XLSX workbook, one sheet per view")
     ResponseEntity<byte[]> xlsx(
-            @PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Locale locale) {
-        DecisionReport report =
-                analyses.report(scenarioId(id), years, CurrentUser.get().displayName());
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Locale locale) {
+        DecisionReport report = analyses.report(
+                scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(xlsx.render(report, locale), Exports.XLSX, report, "xlsx");
     }
 
     @GetMapping(path = "/scenarios/{id}/report.pdf", produces = "application/pdf")
     @Operation(summary = "The decision report (beslutningsgrunnlag) as PDF")
     ResponseEntity<byte[]> pdf(
-            @PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Locale locale) {
-        DecisionReport report =
-                analyses.report(scenarioId(id), years, CurrentUser.get().displayName());
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Locale locale) {
+        DecisionReport report = analyses.report(
+                scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
     }
 

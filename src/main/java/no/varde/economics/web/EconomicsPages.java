@@ -19,10 +19,12 @@ import no.varde.shared.security.CurrentUser;
 import no.varde.shared.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The economics pages: overview and assumptions, scenario results, scenarios and their items, exports. */
@@ -67,6 +71,13 @@ class EconomicsPages {
                 "canEdit", CurrentUser.find().map(EconomicsAccess::canEdit).orElse(false));
     }
 
+    /** A horizon or sensitivity percent out of range in the address: a readable page, not a server error. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badParameter() {
+        return new ModelAndView("error-page").addObject("messageKey", "economics.error.badParameter");
+    }
+
     @GetMapping
     String overview(Model model) {
         List<ScenarioResult> results = new ArrayList<>();
@@ -97,16 +108,21 @@ class EconomicsPages {
     }
 
     @GetMapping("/scenarios/{id}")
-    String scenario(@PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Model model) {
+    String scenario(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Model model) {
         ScenarioId scenarioId = EconomicsApi.scenarioId(id);
         ScenarioResult result = analyses.result(scenarioId, years);
-        SensitivityResult sensitivity = analyses.sensitivity(scenarioId, years, null);
+        SensitivityResult sensitivity = analyses.sensitivity(scenarioId, years, percent);
         model.addAttribute("result", result);
         model.addAttribute("region", result.region());
         model.addAttribute("scenario", result.scenario());
         model.addAttribute("sensitivity", sensitivity);
         model.addAttribute("years", result.assumptions().horizonYears());
         model.addAttribute("yearsParam", years);
+        model.addAttribute("percentParam", percent);
         model.addAttribute("driverNotes", no.varde.economics.report.ReportNotes.usedBy(result));
         model.addAttribute(
                 "payingMore",
@@ -118,25 +134,35 @@ class EconomicsPages {
 
     @GetMapping("/scenarios/{id}/charts.json")
     @ResponseBody
-    ChartData charts(@PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Locale locale) {
+    ChartData charts(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Locale locale) {
         ScenarioId scenarioId = EconomicsApi.scenarioId(id);
         return ChartData.of(
-                analyses.result(scenarioId, years), analyses.sensitivity(scenarioId, years, null), messages, locale);
+                analyses.result(scenarioId, years), analyses.sensitivity(scenarioId, years, percent), messages, locale);
     }
 
     @GetMapping("/scenarios/{id}/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(
-            @PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Locale locale) {
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Locale locale) {
         DecisionReport report = analyses.report(
-                EconomicsApi.scenarioId(id), years, CurrentUser.get().displayName());
+                EconomicsApi.scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(xlsx.render(report, locale), Exports.XLSX, report, "xlsx");
     }
 
     @GetMapping("/scenarios/{id}/report.pdf")
     ResponseEntity<byte[]> exportPdf(
-            @PathVariable String id, @RequestParam(required = false) @Nullable Integer years, Locale locale) {
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer percent,
+            Locale locale) {
         DecisionReport report = analyses.report(
-                EconomicsApi.scenarioId(id), years, CurrentUser.get().displayName());
+                EconomicsApi.scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
     }
 
