@@ -67,6 +67,7 @@ class RegistryBrowserTests {
         page.locator("nav").getByText("Tjenestemottakere").click();
         assertThat(page.locator("#results")).containsText("treff");
         page.locator("#q").fill("Demoveien");
+        page.locator("#q").press("Enter");
         assertThat(page.locator("#results tbody tr").first()).containsText("Demoveien");
         screenshot(page, "residents");
 
@@ -77,6 +78,8 @@ class RegistryBrowserTests {
 
         page.locator("nav").getByText("Utstyr").click();
         page.locator("#type").selectOption("SAFETY_ALARM");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Søk"))
+                .click();
         assertThat(page.locator("#results tbody tr").first()).containsText("Trygghetsalarm");
         screenshot(page, "devices");
     }
