@@ -22,13 +22,34 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedDatabaseProperties properties) {
-        EmbeddedPostgres postgres = EmbeddedPostgresServer.start(properties);
+        EmbeddedPostgres postgres = EmbeddedPostgresServer.acquire(properties);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.databaseName()));
         config.setUsername("postgres");
         config.setPoolName("varde-embedded");
         config.setMaximumPoolSize(20);
-        return new HikariDataSource(config);
+        return new EmbeddedDataSource(config, EmbeddedPostgresServer.key(properties));
+    }
+
+    /** Closing the pool (Spring does, when the context closes) also releases the embedded server. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final String serverKey;
+        private boolean released;
+
+        EmbeddedDataSource(HikariConfig config, String serverKey) {
+            super(config);
+            this.serverKey = serverKey;
+        }
+
+        @Override
+        public synchronized void close() {
+            super.close();
+            if (!released) {
+                released = true;
+                EmbeddedPostgresServer.release(serverKey);
+            }
+        }
     }
 
     static class NoExternalDatabase implements Condition {

@@ -13,24 +13,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded PostgreSQL server per data directory and JVM. Test suites create several Spring contexts;
- * they share the server instead of starting one each. The server stops when the JVM exits.
+ * One embedded PostgreSQL server per data directory and JVM. Test suites create several Spring contexts; they
+ * share the server instead of starting one each. Each context's data source holds a reference; the server stops
+ * when the last one is closed, so it outlives every context that uses it (a JVM shutdown hook would race the
+ * contexts' own shutdown and cut their connections).
  */
 final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<String, EmbeddedPostgres> SERVERS = new HashMap<>();
+    private static final Map<String, Integer> USERS = new HashMap<>();
 
     private EmbeddedPostgresServer() {}
 
-    static synchronized EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
-        String key = properties.dataDirectory() == null ? "" : properties.dataDirectory();
+    static String key(EmbeddedDatabaseProperties properties) {
+        return properties.dataDirectory() == null ? "" : properties.dataDirectory();
+    }
+
+    /** Returns the running server for these properties, starting it if needed, and counts one more user. */
+    static synchronized EmbeddedPostgres acquire(EmbeddedDatabaseProperties properties) {
+        String key = key(properties);
         EmbeddedPostgres running = SERVERS.get(key);
         if (running != null) {
+            USERS.merge(key, 1, Integer::sum);
             return running;
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setPort(properties.port()).setRegisterShutdownHook(false);
             if (!key.isBlank()) {
                 Path dir = Path.of(key).toAbsolutePath();
                 Files.createDirectories(dir);
@@ -38,12 +48,17 @@ final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres postgres = builder.start();
             createDatabaseIfMissing(postgres, properties.databaseName());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
             log.info(
                     "Embedded PostgreSQL started on port {} with data in {}",
                     postgres.getPort(),
                     key.isBlank() ? "a temporary folder" : Path.of(key).toAbsolutePath());
+            if (SERVERS.isEmpty()) {
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                new Thread(EmbeddedPostgresServer::stopWhenReleased, "embedded-postgres-stop"));
+            }
             SERVERS.put(key, postgres);
+            USERS.put(key, 1);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("VARDE-DB-0001: could not start embedded PostgreSQL", e);
@@ -62,6 +77,37 @@ final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("VARDE-DB-0002: could not create database " + name, e);
         }
+    }
+
+    /** One user is done; the last one stops the server. */
+    static synchronized void release(String key) {
+        int left = USERS.merge(key, -1, Integer::sum);
+        if (left <= 0) {
+            USERS.remove(key);
+            EmbeddedPostgres postgres = SERVERS.remove(key);
+            if (postgres != null) {
+                close(postgres);
+            }
+            EmbeddedPostgresServer.class.notifyAll();
+        }
+    }
+
+    /**
+     * The JVM is exiting: give the application contexts (closing in their own shutdown hook) time to release the
+     * server, then stop whatever is left so no PostgreSQL process outlives the JVM.
+     */
+    private static synchronized void stopWhenReleased() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!SERVERS.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                EmbeddedPostgresServer.class.wait(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        SERVERS.values().forEach(EmbeddedPostgresServer::close);
+        SERVERS.clear();
     }
 
     private static void close(EmbeddedPostgres postgres) {
