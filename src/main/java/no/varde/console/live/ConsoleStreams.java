@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmChanges;
 import no.varde.alarm.AlarmId;
@@ -63,10 +64,10 @@ public class ConsoleStreams implements SmartLifecycle {
     public Runnable open(VardeUser user, Sink sink) {
         Subscriber subscriber = new Subscriber(user, sink);
         subscribers.add(subscriber);
-        sender.submit(this::refreshPresence);
+        submit(this::refreshPresence);
         return () -> {
             if (subscribers.remove(subscriber)) {
-                sender.submit(this::refreshPresence);
+                submit(this::refreshPresence);
             }
         };
     }
@@ -79,7 +80,15 @@ public class ConsoleStreams implements SmartLifecycle {
         if (subscribers.isEmpty()) {
             return;
         }
-        sender.submit(() -> deliver(id, what));
+        submit(() -> deliver(id, what));
+    }
+
+    private void submit(Runnable task) {
+        try {
+            sender.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // the node is shutting down
+        }
     }
 
     private void deliver(AlarmId id, String what) {
@@ -168,7 +177,8 @@ public class ConsoleStreams implements SmartLifecycle {
             log.debug("Unsubscribing from the alarm feed failed", e);
         }
         subscribers.forEach(this::drop);
-        refreshPresence();
+        // no presence write here: at JVM exit the database may already be going away, and a blocked write
+        // would hold up the shutdown; this node's rows simply go stale
         sender.shutdown();
     }
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * One row of the operator's queue, ready for the template. Times are epoch milliseconds so that the browser can
  * run the age timer and its amber (half the claim deadline) and red (deadline passed) colours by itself.
  */
-record QueueRow(
+public record QueueRow(
         String id,
         int priority,
         String title,
@@ -26,7 +26,7 @@ record QueueRow(
         @Nullable String claimedBy,
         @Nullable String deviceLabel) {
 
-    boolean unclaimed() {
+    public boolean unclaimed() {
         return "RECEIVED".equals(state);
     }
 }
