@@ -142,16 +142,9 @@
   function refreshAlarm() {
     // the echo of this operator's own action arrives right after the redirect: the page already shows it
     if (Date.now() - loadedAt < 2000) return;
-    // the alarm page re-reads itself only when no form field is being edited
-    var active = document.activeElement;
-    var editing = active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.tagName === 'SELECT')
-      && active.value;
-    if (!editing) {
-      window.location.reload();
-    } else {
-      var note = document.getElementById('alarm-changed');
-      if (note) note.hidden = false;
-    }
+    // never reload under the operator's hands: say that the alarm changed and offer a reload link
+    var note = document.getElementById('alarm-changed');
+    if (note) note.hidden = false;
   }
 
   function connect(main) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmActionRefused;
+import no.varde.alarm.AlarmFlag;
 import no.varde.alarm.AlarmHistory;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
@@ -79,6 +80,9 @@ class AlarmPages {
         AccessScope scope = scopes.forUser(user);
         model.addAttribute("alarm", alarm);
         model.addAttribute("serverNow", clock.millis());
+        model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
+        model.addAttribute("unknownDevice", alarm.flags().contains(AlarmFlag.UNKNOWN_DEVICE));
+        model.addAttribute("noResident", alarm.flags().contains(AlarmFlag.NO_RESIDENT));
         model.addAttribute("mine", user.username().equals(alarm.claimedBy()) && alarm.isOpen());
         model.addAttribute(
                 "municipality",

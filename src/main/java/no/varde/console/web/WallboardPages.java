@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class WallboardPages {
 
     static final Duration ANSWER_TARGET = Duration.ofSeconds(60);
-    static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+    static final ZoneId ZONE = ConsoleModelAdvice.ZONE;
 
     private final AlarmStatistics statistics;
     private final ConsolePresence presence;
@@ -67,6 +67,5 @@ class WallboardPages {
         model.addAttribute("answers", statistics.answerTimes(user, today, ANSWER_TARGET));
         model.addAttribute("onDuty", presence.onDuty());
         model.addAttribute("now", now);
-        model.addAttribute("zone", ZONE);
     }
 }
