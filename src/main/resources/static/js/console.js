@@ -170,6 +170,9 @@
     source.addEventListener('error', function () {
       setStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
       if (source.readyState === EventSource.CLOSED) {
+        // closed for good (e.g. the session expired and the stream answered with the login page): re-reading
+        // the queue tells which; a 401 there sends the operator to the login page
+        if (isQueue) refreshQueue(main);
         setTimeout(function () { connect(main); }, 3000);
       }
     });
@@ -178,6 +181,11 @@
   document.addEventListener('DOMContentLoaded', function () {
     var main = document.querySelector('main[data-stream-url]');
     takeServerTime(document);
+    document.body.addEventListener('htmx:responseError', function (event) {
+      if (event.detail.xhr && event.detail.xhr.status === 401) {
+        window.location.reload();
+      }
+    });
     document.body.addEventListener('htmx:afterSwap', function () {
       takeServerTime(document);
       tick();

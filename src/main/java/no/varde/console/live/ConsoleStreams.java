@@ -14,6 +14,7 @@ import no.varde.alarm.AlarmChanges;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
 import no.varde.shared.security.VardeUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,8 +36,9 @@ public class ConsoleStreams implements SmartLifecycle {
     private final Alarms alarms;
     private final ConsolePresence presence;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile AutoCloseable subscription;
+    // created on start, ended on stop: the test framework pauses and restarts cached contexts
+    private volatile ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile @Nullable AutoCloseable subscription;
 
     ConsoleStreams(AlarmChanges changes, Alarms alarms, ConsolePresence presence) {
         this.changes = changes;
@@ -163,15 +165,20 @@ public class ConsoleStreams implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (sender.isShutdown()) {
+            sender = Executors.newVirtualThreadPerTaskExecutor();
+        }
         subscription = changes.subscribe(this::onChange);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         try {
-            if (subscription != null) {
-                subscription.close();
+            AutoCloseable current = subscription;
+            subscription = null;
+            if (current != null) {
+                current.close();
             }
         } catch (Exception e) {
             log.debug("Unsubscribing from the alarm feed failed", e);
