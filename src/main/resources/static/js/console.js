@@ -160,8 +160,10 @@
       var change = JSON.parse(message.data);
       if (isQueue) {
         refreshQueue(main);
-        if (change.category === 'ALARM' && (change.what === 'RECEIVED' || change.what === 'ESCALATED')) {
-          beep(change.what === 'ESCALATED' ? ESCALATED : NEW_ALARM);
+        if (change.category === 'ALARM') {
+          if (change.what === 'RECEIVED') beep(NEW_ALARM);
+          // an unclaimed alarm past its deadline, or a call-out nobody accepted in time
+          if (change.what === 'ESCALATED' || change.what === 'DISPATCH_OVERDUE') beep(ESCALATED);
         }
       } else if (alarmId && change.id === alarmId) {
         refreshAlarm();
