@@ -1,0 +1,198 @@
+package no.varde.console.live;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import no.varde.alarm.Alarm;
+import no.varde.alarm.AlarmChanges;
+import no.varde.alarm.AlarmId;
+import no.varde.alarm.Alarms;
+import no.varde.shared.security.VardeUser;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's live console streams. Every committed alarm change (from any node, via the alarm feed) is sent to
+ * the streams of those users who may see that alarm, as a small signal without personal data: the browser then
+ * fetches the re-rendered queue with its own session, so names are read and audited in the user's request.
+ * A heartbeat keeps proxies from closing idle streams and refreshes the operators-on-duty presence.
+ */
+@Component
+public class ConsoleStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleStreams.class);
+
+    private final AlarmChanges changes;
+    private final Alarms alarms;
+    private final ConsolePresence presence;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    // created on start, ended on stop: the test framework pauses and restarts cached contexts
+    private volatile ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile @Nullable AutoCloseable subscription;
+
+    ConsoleStreams(AlarmChanges changes, Alarms alarms, ConsolePresence presence) {
+        this.changes = changes;
+        this.alarms = alarms;
+        this.presence = presence;
+    }
+
+    /** Where one stream's events go; the SSE controller adapts an {@code SseEmitter} to it. */
+    public interface Sink {
+
+        void send(LiveEvent event) throws IOException;
+
+        void comment(String text) throws IOException;
+
+        void close();
+    }
+
+    /**
+     * What the browser is told: which alarm changed, how, and its category (so it can pick the tab and decide
+     * on a sound cue). No names, no municipality.
+     */
+    public record LiveEvent(String id, String what, String category, int priority) {}
+
+    /** Registers a stream for the user; the returned handle removes it again. */
+    public Runnable open(VardeUser user, Sink sink) {
+        Subscriber subscriber = new Subscriber(user, sink);
+        subscribers.add(subscriber);
+        submit(this::refreshPresence);
+        return () -> {
+            if (subscribers.remove(subscriber)) {
+                submit(this::refreshPresence);
+            }
+        };
+    }
+
+    public int openStreams() {
+        return subscribers.size();
+    }
+
+    void onChange(AlarmId id, String what) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        submit(() -> deliver(id, what));
+    }
+
+    private void submit(Runnable task) {
+        try {
+            sender.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // the node is shutting down
+        }
+    }
+
+    private void deliver(AlarmId id, String what) {
+        try {
+            Optional<Alarm> alarm = alarms.findForSystem(id);
+            if (alarm.isEmpty()) {
+                return;
+            }
+            LiveEvent event = new LiveEvent(
+                    id.toString(),
+                    what,
+                    alarm.get().category().name(),
+                    alarm.get().priority());
+            // one visibility check per user, however many tabs that user has open
+            Map<String, Boolean> visible = new LinkedHashMap<>();
+            for (Subscriber subscriber : subscribers) {
+                boolean allowed = visible.computeIfAbsent(
+                        subscriber.user().username(), name -> alarms.visibleTo(subscriber.user(), id));
+                if (allowed) {
+                    send(subscriber, event);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("VARDE-CONSOLE-0001: could not deliver the change of alarm {} to console streams", id, e);
+        }
+    }
+
+    private void send(Subscriber subscriber, LiveEvent event) {
+        try {
+            subscriber.sink().send(event);
+        } catch (IOException | RuntimeException e) {
+            drop(subscriber);
+        }
+    }
+
+    /** Every 15 s: a comment line on every stream (drops dead ones) and the presence refresh. */
+    @Scheduled(fixedRate = 15_000, initialDelay = 15_000)
+    void heartbeat() {
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.sink().comment("heartbeat");
+            } catch (IOException | RuntimeException e) {
+                drop(subscriber);
+            }
+        }
+        refreshPresence();
+    }
+
+    private void drop(Subscriber subscriber) {
+        if (subscribers.remove(subscriber)) {
+            try {
+                subscriber.sink().close();
+            } catch (RuntimeException ignored) {
+                // the connection is already gone
+            }
+        }
+    }
+
+    private synchronized void refreshPresence() {
+        try {
+            Map<String, ConsolePresence.OnDuty> users = new LinkedHashMap<>();
+            for (Subscriber subscriber : subscribers) {
+                users.putIfAbsent(
+                        subscriber.user().username(),
+                        new ConsolePresence.OnDuty(
+                                subscriber.user().username(), subscriber.user().displayName()));
+            }
+            presence.refresh(users.values());
+        } catch (RuntimeException e) {
+            log.warn("VARDE-CONSOLE-0002: could not refresh the operators-on-duty presence", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (sender.isShutdown()) {
+            sender = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        subscription = changes.subscribe(this::onChange);
+    }
+
+    @Override
+    public synchronized void stop() {
+        try {
+            AutoCloseable current = subscription;
+            subscription = null;
+            if (current != null) {
+                current.close();
+            }
+        } catch (Exception e) {
+            log.debug("Unsubscribing from the alarm feed failed", e);
+        }
+        subscribers.forEach(this::drop);
+        // no presence write here: at JVM exit the database may already be going away, and a blocked write
+        // would hold up the shutdown; this node's rows simply go stale
+        sender.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null && !sender.isShutdown();
+    }
+
+    private record Subscriber(VardeUser user, Sink sink) {}
+}

@@ -1,0 +1,222 @@
+package no.varde.console.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import no.varde.alarm.Alarm;
+import no.varde.alarm.AlarmActionRefused;
+import no.varde.alarm.AlarmFlag;
+import no.varde.alarm.AlarmHistory;
+import no.varde.alarm.AlarmId;
+import no.varde.alarm.Alarms;
+import no.varde.alarm.CallResult;
+import no.varde.alarm.Outcome;
+import no.varde.alarm.TimelineKind;
+import no.varde.registry.AccessScope;
+import no.varde.registry.AccessScopes;
+import no.varde.registry.Devices;
+import no.varde.registry.HomeCareTeam;
+import no.varde.registry.HomeCareTeams;
+import no.varde.registry.Resident;
+import no.varde.registry.Residents;
+import no.varde.shared.security.CurrentUser;
+import no.varde.shared.security.VardeUser;
+import no.varde.shared.web.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One alarm in the console: claim, the resident card, the timeline, and the operator's actions as plain forms
+ * (post, then redirect back with a message). A refused action is explained in the operator's language; a
+ * refused "resolved by phone" proposes dispatch right there.
+ */
+@Controller
+@RequestMapping("/console/alarms/{id}")
+@PreAuthorize("hasRole('OPERATOR')")
+class AlarmPages {
+
+    static final int RECENT_ALARMS = 10;
+
+    private final Alarms alarms;
+    private final AlarmHistory history;
+    private final Residents residents;
+    private final Devices devices;
+    private final HomeCareTeams teams;
+    private final AccessScopes scopes;
+    private final ConsoleQueue queue;
+    private final Clock clock;
+
+    AlarmPages(
+            Alarms alarms,
+            AlarmHistory history,
+            Residents residents,
+            Devices devices,
+            HomeCareTeams teams,
+            AccessScopes scopes,
+            ConsoleQueue queue,
+            Clock clock) {
+        this.alarms = alarms;
+        this.history = history;
+        this.residents = residents;
+        this.devices = devices;
+        this.teams = teams;
+        this.scopes = scopes;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String show(@PathVariable AlarmId id, Model model) {
+        VardeUser user = CurrentUser.get();
+        Alarm alarm = alarms.get(user, id);
+        AccessScope scope = scopes.forUser(user);
+        model.addAttribute("alarm", alarm);
+        model.addAttribute("serverNow", clock.millis());
+        model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
+        model.addAttribute("unknownDevice", alarm.flags().contains(AlarmFlag.UNKNOWN_DEVICE));
+        model.addAttribute("noResident", alarm.flags().contains(AlarmFlag.NO_RESIDENT));
+        model.addAttribute("mine", user.username().equals(alarm.claimedBy()) && alarm.isOpen());
+        model.addAttribute(
+                "municipality",
+                alarm.kommunenummer() == null
+                        ? null
+                        : queue.municipalityNames().get(alarm.kommunenummer().value()));
+        if (alarm.residentId() != null) {
+            Resident resident = residents.get(scope, alarm.residentId(), "alarm " + id + ": resident card");
+            model.addAttribute("resident", resident);
+            model.addAttribute("age", resident.age(clock));
+            model.addAttribute("devices", devices.ofResident(scope, alarm.residentId()));
+            model.addAttribute(
+                    "recent",
+                    history.recentOfResident(user, alarm.residentId(), RECENT_ALARMS + 1).stream()
+                            .filter(other -> !other.id().equals(alarm.id()))
+                            .limit(RECENT_ALARMS)
+                            .toList());
+        }
+        List<HomeCareTeam> homeCare =
+                alarm.kommunenummer() == null ? List.of() : teams.ofMunicipality(alarm.kommunenummer());
+        model.addAttribute("teams", homeCare);
+        model.addAttribute(
+                "outcomes",
+                List.of(
+                        Outcome.RESOLVED_BY_PHONE,
+                        Outcome.CALLOUT_COMPLETED,
+                        Outcome.FALSE_ALARM,
+                        Outcome.HANDED_TO_113,
+                        Outcome.OTHER));
+        model.addAttribute("callResults", CallResult.values());
+        model.addAttribute("noteKinds", List.of(TimelineKind.NOTE, TimelineKind.CAUSE, TimelineKind.MEASURE));
+        return "console/alarm";
+    }
+
+    @PostMapping("/claim")
+    String claim(@PathVariable AlarmId id, RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.claimed", user -> alarms.claim(user, id));
+    }
+
+    @PostMapping("/release")
+    String release(@PathVariable AlarmId id, RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.released", user -> alarms.release(user, id, null));
+    }
+
+    @PostMapping("/call")
+    String call(
+            @PathVariable AlarmId id,
+            @RequestParam(defaultValue = "") String callee,
+            @RequestParam(required = false) @Nullable String number,
+            @RequestParam(required = false) @Nullable CallResult result,
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.call", user -> {
+            if (result == null) {
+                throw InvalidInputException.of("result", "is required");
+            }
+            alarms.logCall(user, id, callee, blankToNull(number), result, blankToNull(note));
+        });
+    }
+
+    @PostMapping("/note")
+    String note(
+            @PathVariable AlarmId id,
+            @RequestParam(defaultValue = "NOTE") TimelineKind kind,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.note", user -> alarms.note(user, id, kind, text));
+    }
+
+    @PostMapping("/dispatch")
+    String dispatch(
+            @PathVariable AlarmId id,
+            @RequestParam(required = false) @Nullable String message,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.dispatched", user -> alarms.dispatch(user, id, blankToNull(message)));
+    }
+
+    @PostMapping("/handed-to-113")
+    String handTo113(
+            @PathVariable AlarmId id,
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.handedTo113", user -> alarms.handTo113(user, id, blankToNull(note)));
+    }
+
+    @PostMapping("/relatives")
+    String relatives(
+            @PathVariable AlarmId id,
+            @RequestParam(defaultValue = "") String who,
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "console.done.relatives",
+                user -> alarms.notifyRelatives(user, id, who, blankToNull(note)));
+    }
+
+    @PostMapping("/close")
+    String close(
+            @PathVariable AlarmId id,
+            @RequestParam(required = false) @Nullable Outcome outcome,
+            @RequestParam(required = false) @Nullable String comment,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "console.done.closed", user -> alarms.close(user, id, outcome, blankToNull(comment)));
+    }
+
+    private String act(AlarmId id, RedirectAttributes redirect, String doneKey, Action action) {
+        try {
+            action.run(CurrentUser.get());
+            redirect.addFlashAttribute("done", doneKey);
+        } catch (AlarmActionRefused refused) {
+            redirect.addFlashAttribute("refusedCode", refused.code());
+            redirect.addFlashAttribute(
+                    "holder", alarms.findForSystem(id).map(Alarm::claimedBy).orElse("?"));
+            if ("VARDE-ALARM-0005".equals(refused.code())) {
+                redirect.addFlashAttribute("proposeDispatch", true);
+            }
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute(
+                    "invalid",
+                    invalid.problems().stream()
+                            .map(p -> p.field() + ": " + p.message())
+                            .collect(Collectors.joining("; ")));
+        }
+        return "redirect:/console/alarms/" + id;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run(VardeUser user);
+    }
+}

@@ -1,0 +1,112 @@
+package no.varde.console.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import no.varde.alarm.AlarmCategory;
+import no.varde.console.live.ConsoleStreams;
+import no.varde.console.live.ConsoleStreams.LiveEvent;
+import no.varde.shared.security.CurrentUser;
+import no.varde.shared.security.VardeUser;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The operator console: the live queue (alarms, and technical alarms in their own tab) and its event stream. */
+@Controller
+@RequestMapping("/console")
+@PreAuthorize("hasRole('OPERATOR')")
+class ConsolePages {
+
+    /** Streams end after this; the browser's EventSource reconnects by itself and the page re-reads the queue. */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private final ConsoleQueue queue;
+    private final ConsoleStreams streams;
+    private final Clock clock;
+
+    ConsolePages(ConsoleQueue queue, ConsoleStreams streams, Clock clock) {
+        this.queue = queue;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String console(@RequestParam(defaultValue = "alarms") String tab, Locale locale, Model model) {
+        fill(tab, locale, model);
+        model.addAttribute("fragment", false);
+        return "console/console";
+    }
+
+    @GetMapping("/queue")
+    String queueFragment(@RequestParam(defaultValue = "alarms") String tab, Locale locale, Model model) {
+        fill(tab, locale, model);
+        model.addAttribute("fragment", true);
+        return "console/console :: queue";
+    }
+
+    private void fill(String tab, Locale locale, Model model) {
+        VardeUser user = CurrentUser.get();
+        AlarmCategory category = "technical".equals(tab) ? AlarmCategory.TECHNICAL : AlarmCategory.ALARM;
+        AlarmCategory other = category == AlarmCategory.ALARM ? AlarmCategory.TECHNICAL : AlarmCategory.ALARM;
+        var rows = queue.rows(user, category, locale);
+        model.addAttribute("tab", category == AlarmCategory.ALARM ? "alarms" : "technical");
+        model.addAttribute("category", category.name());
+        model.addAttribute("rows", rows);
+        model.addAttribute("alarmCount", category == AlarmCategory.ALARM ? rows.size() : queue.count(user, other));
+        model.addAttribute(
+                "technicalCount", category == AlarmCategory.TECHNICAL ? rows.size() : queue.count(user, other));
+        model.addAttribute("serverNow", clock.millis());
+    }
+
+    /**
+     * Server-Sent Events: "ready" once connected, then an "alarm" event (JSON: id, what, category, priority) for
+     * every committed change of an alarm this operator may see, and a comment line every 15 seconds.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream(HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Runnable close = streams.open(CurrentUser.get(), new EmitterSink(emitter));
+        emitter.onCompletion(close);
+        emitter.onTimeout(() -> {
+            close.run();
+            emitter.complete();
+        });
+        emitter.onError(error -> close.run());
+        emitter.send(SseEmitter.event().name("ready").reconnectTime(3000).data("connected"));
+        return emitter;
+    }
+
+    private record EmitterSink(SseEmitter emitter) implements ConsoleStreams.Sink {
+
+        @Override
+        public void send(LiveEvent event) throws IOException {
+            // all values are UUIDs, enum names and numbers: nothing to escape
+            String json =
+                    "{\"id\":\"" + event.id() + "\",\"what\":\"" + event.what().replaceAll("[^A-Za-z0-9_]", "")
+                            + "\",\"category\":\"" + event.category() + "\",\"priority\":" + event.priority() + "}";
+            emitter.send(SseEmitter.event().name("alarm").data(json, MediaType.APPLICATION_JSON));
+        }
+
+        @Override
+        public void comment(String text) throws IOException {
+            emitter.send(SseEmitter.event().comment(text));
+        }
+
+        @Override
+        public void close() {
+            emitter.complete();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package no.varde.console.web;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import no.varde.alarm.Alarm;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmFlag;
+import no.varde.alarm.AlarmState;
+import no.varde.alarm.AlarmTypeMapping;
+import no.varde.alarm.AlarmTypeMappings;
+import no.varde.alarm.Alarms;
+import no.varde.registry.AccessScopes;
+import no.varde.registry.Municipalities;
+import no.varde.registry.Municipality;
+import no.varde.registry.ResidentId;
+import no.varde.registry.ResidentNames;
+import no.varde.shared.security.VardeUser;
+import org.springframework.stereotype.Component;
+
+/** Builds the queue rows: open alarms of one category in priority-then-age order, with names via the registry. */
+@Component
+class ConsoleQueue {
+
+    static final int LIMIT = 200;
+    static final Set<AlarmState> OPEN = EnumSet.complementOf(EnumSet.of(AlarmState.CLOSED));
+
+    private final Alarms alarms;
+    private final AlarmTypeMappings mappings;
+    private final ResidentNames residentNames;
+    private final AccessScopes scopes;
+    private final Municipalities municipalities;
+
+    ConsoleQueue(
+            Alarms alarms,
+            AlarmTypeMappings mappings,
+            ResidentNames residentNames,
+            AccessScopes scopes,
+            Municipalities municipalities) {
+        this.alarms = alarms;
+        this.mappings = mappings;
+        this.residentNames = residentNames;
+        this.scopes = scopes;
+        this.municipalities = municipalities;
+    }
+
+    List<QueueRow> rows(VardeUser user, AlarmCategory category, Locale locale) {
+        List<Alarm> open = alarms.list(user, OPEN, category, LIMIT);
+        List<ResidentId> residents = open.stream()
+                .map(Alarm::residentId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<ResidentId, String> names = residents.isEmpty()
+                ? Map.of()
+                : residentNames.namesOf(scopes.forUser(user), residents, "console queue " + category);
+        Map<String, String> places = municipalityNames();
+        Map<String, AlarmTypeMapping> types = new HashMap<>();
+        mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
+        boolean english = "en".equals(locale.getLanguage());
+        return open.stream()
+                .map(alarm -> row(alarm, names, places, types, english))
+                .toList();
+    }
+
+    long count(VardeUser user, AlarmCategory category) {
+        return alarms.list(user, OPEN, category, LIMIT).size();
+    }
+
+    Map<String, String> municipalityNames() {
+        Map<String, String> places = new HashMap<>();
+        for (Municipality municipality : municipalities.all()) {
+            places.put(municipality.kommunenummer().value(), municipality.name());
+        }
+        return places;
+    }
+
+    private static QueueRow row(
+            Alarm alarm,
+            Map<ResidentId, String> names,
+            Map<String, String> places,
+            Map<String, AlarmTypeMapping> types,
+            boolean english) {
+        AlarmTypeMapping type = types.get(alarm.source() + "|" + alarm.sourceCode());
+        String title = english && type != null ? type.titleEn() : alarm.title();
+        Set<AlarmFlag> flags = alarm.flags();
+        return new QueueRow(
+                alarm.id().toString(),
+                alarm.priority(),
+                title,
+                alarm.vkpAlertCode(),
+                alarm.kommunenummer() == null
+                        ? ""
+                        : places.getOrDefault(
+                                alarm.kommunenummer().value(),
+                                alarm.kommunenummer().value()),
+                alarm.residentId() == null ? null : names.get(alarm.residentId()),
+                flags.contains(AlarmFlag.UNKNOWN_DEVICE),
+                flags.contains(AlarmFlag.NO_RESIDENT),
+                flags.contains(AlarmFlag.UNKNOWN_EVENT_CODE),
+                flags.contains(AlarmFlag.REPEAT),
+                flags.contains(AlarmFlag.ESCALATED),
+                flags.contains(AlarmFlag.DISPATCH_OVERDUE),
+                alarm.escalationLevel(),
+                alarm.state().name(),
+                alarm.receivedAt().toEpochMilli(),
+                alarm.claimDeadline().toEpochMilli(),
+                alarm.claimedBy(),
+                alarm.deviceLabel());
+    }
+}

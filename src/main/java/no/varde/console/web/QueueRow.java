@@ -1,0 +1,32 @@
+package no.varde.console.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the operator's queue, ready for the template. Times are epoch milliseconds so that the browser can
+ * run the age timer and its amber (half the claim deadline) and red (deadline passed) colours by itself.
+ */
+public record QueueRow(
+        String id,
+        int priority,
+        String title,
+        String vkpAlertCode,
+        String municipality,
+        @Nullable String residentName,
+        boolean unknownDevice,
+        boolean noResident,
+        boolean unknownCode,
+        boolean repeat,
+        boolean escalated,
+        boolean dispatchOverdue,
+        int escalationLevel,
+        String state,
+        long receivedAtMillis,
+        long deadlineMillis,
+        @Nullable String claimedBy,
+        @Nullable String deviceLabel) {
+
+    public boolean unclaimed() {
+        return "RECEIVED".equals(state);
+    }
+}

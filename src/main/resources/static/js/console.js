@@ -1,0 +1,206 @@
+// Varde operator console: live queue over Server-Sent Events, age timers, sound cues, CSRF for htmx.
+// No inline scripts (CSP script-src 'self'); everything is wired from data-* attributes.
+(function () {
+  'use strict';
+
+  // ---- CSRF token for htmx requests (the token is in <meta name="csrf-token">) ----------------------
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // ---- server clock offset, so timers agree with the server's receivedAt --------------------------
+  var offset = 0;
+  function takeServerTime(root) {
+    var el = root.querySelector('[data-server-now]');
+    if (el) {
+      offset = Number(el.getAttribute('data-server-now')) - Date.now();
+    }
+  }
+
+  function formatAge(ms) {
+    var total = Math.max(0, Math.floor(ms / 1000));
+    var h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+    var mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+    return (h > 0 ? h + ':' : '') + mm + ':' + String(s).padStart(2, '0');
+  }
+
+  // Amber from half the claim deadline, red from the deadline (or once escalated); only while unclaimed.
+  function tick() {
+    var now = Date.now() + offset;
+    document.querySelectorAll('.age[data-received]').forEach(function (el) {
+      var received = Number(el.getAttribute('data-received'));
+      var deadline = Number(el.getAttribute('data-deadline'));
+      var elapsed = now - received;
+      el.textContent = formatAge(elapsed);
+      var unclaimed = el.getAttribute('data-unclaimed') === 'true';
+      var escalated = el.getAttribute('data-escalated') === 'true';
+      var span = Math.max(1, deadline - received);
+      var red = unclaimed && (escalated || elapsed >= span);
+      var amber = unclaimed && !red && elapsed >= span / 2;
+      el.classList.toggle('late', red);
+      el.classList.toggle('half', amber);
+      var row = el.closest('tr');
+      if (row) {
+        row.classList.toggle('late', red);
+        row.classList.toggle('half', amber);
+      }
+    });
+  }
+
+  // ---- sound: generated with the Web Audio API, no sound files --------------------------------------
+  var audio = null;
+  var muted = localStorage.getItem('varde-sound-muted') === 'true';
+
+  function audioContext() {
+    if (!audio && (window.AudioContext || window.webkitAudioContext)) {
+      audio = new (window.AudioContext || window.webkitAudioContext)();
+    }
+    return audio;
+  }
+
+  function beep(frequencies) {
+    if (muted) return;
+    var ctx = audioContext();
+    if (!ctx) return;
+    if (ctx.state === 'suspended') {
+      ctx.resume();
+    }
+    var start = ctx.currentTime + 0.02;
+    frequencies.forEach(function (frequency, i) {
+      var osc = ctx.createOscillator();
+      var gain = ctx.createGain();
+      osc.type = 'sine';
+      osc.frequency.value = frequency;
+      var t = start + i * 0.22;
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.35, t + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.18);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(t);
+      osc.stop(t + 0.2);
+    });
+  }
+  var NEW_ALARM = [880, 660];
+  var ESCALATED = [988, 988, 988];
+
+  function setupSound() {
+    var toggle = document.getElementById('sound-toggle');
+    var hint = document.getElementById('sound-hint');
+    if (!toggle) return;
+    function render() {
+      toggle.setAttribute('aria-pressed', String(!muted));
+      toggle.textContent = muted ? toggle.getAttribute('data-text-off') : toggle.getAttribute('data-text-on');
+      toggle.classList.toggle('muted-sound', muted);
+    }
+    toggle.addEventListener('click', function () {
+      muted = !muted;
+      localStorage.setItem('varde-sound-muted', String(muted));
+      render();
+      if (!muted) beep([660]);
+    });
+    render();
+    // Browsers start audio only after a user gesture: unlock on the first one.
+    var ctx = audioContext();
+    if (ctx && ctx.state === 'suspended' && hint) {
+      hint.hidden = false;
+    }
+    function unlock() {
+      var c = audioContext();
+      if (c && c.state === 'suspended') c.resume();
+      if (hint) hint.hidden = true;
+      document.removeEventListener('click', unlock);
+      document.removeEventListener('keydown', unlock);
+    }
+    document.addEventListener('click', unlock);
+    document.addEventListener('keydown', unlock);
+  }
+
+  // ---- live stream ----------------------------------------------------------------------------------
+  function setStatus(state) {
+    var el = document.getElementById('live-status');
+    if (!el) return;
+    el.setAttribute('data-state', state);
+    el.textContent = el.getAttribute('data-text-' + (state === 'live' ? 'live' : state === 'off' ? 'off' : 'connecting'));
+  }
+
+  var refreshPending = false;
+  function refreshQueue(main) {
+    if (refreshPending || !window.htmx) return;
+    refreshPending = true;
+    // coalesce bursts: one re-render per animation frame
+    requestAnimationFrame(function () {
+      refreshPending = false;
+      htmx.ajax('GET', main.getAttribute('data-queue-url'), { target: '#queue', swap: 'outerHTML' });
+    });
+  }
+
+  var loadedAt = Date.now();
+  function refreshAlarm() {
+    // the echo of this operator's own action arrives right after the redirect: the page already shows it
+    if (Date.now() - loadedAt < 2000) return;
+    // never reload under the operator's hands: say that the alarm changed and offer a reload link
+    var note = document.getElementById('alarm-changed');
+    if (note) note.hidden = false;
+  }
+
+  function connect(main) {
+    var url = main.getAttribute('data-stream-url');
+    var alarmId = main.getAttribute('data-alarm-id');
+    var isQueue = main.hasAttribute('data-console-queue');
+    var source = new EventSource(url);
+    source.addEventListener('ready', function () {
+      setStatus('live');
+      if (isQueue) refreshQueue(main); // catch up on anything missed while disconnected
+    });
+    source.addEventListener('alarm', function (message) {
+      var change = JSON.parse(message.data);
+      if (isQueue) {
+        refreshQueue(main);
+        if (change.category === 'ALARM') {
+          if (change.what === 'RECEIVED') beep(NEW_ALARM);
+          // an unclaimed alarm past its deadline, or a call-out nobody accepted in time
+          if (change.what === 'ESCALATED' || change.what === 'DISPATCH_OVERDUE') beep(ESCALATED);
+        }
+      } else if (alarmId && change.id === alarmId) {
+        refreshAlarm();
+      }
+    });
+    source.addEventListener('error', function () {
+      setStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
+      if (source.readyState === EventSource.CLOSED) {
+        // closed for good (e.g. the session expired and the stream answered with the login page): re-reading
+        // the queue tells which; a 401 there sends the operator to the login page
+        if (isQueue) refreshQueue(main);
+        setTimeout(function () { connect(main); }, 3000);
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var main = document.querySelector('main[data-stream-url]');
+    takeServerTime(document);
+    document.body.addEventListener('htmx:responseError', function (event) {
+      if (event.detail.xhr && event.detail.xhr.status === 401) {
+        window.location.reload();
+      }
+    });
+    document.body.addEventListener('htmx:afterSwap', function () {
+      takeServerTime(document);
+      tick();
+    });
+    tick();
+    setInterval(tick, 1000);
+    setupSound();
+    if (main) {
+      connect(main);
+      // safety net if the stream silently stalls: re-read the queue every 30 seconds
+      if (main.hasAttribute('data-console-queue')) {
+        setInterval(function () { refreshQueue(main); }, 30000);
+      }
+    }
+  });
+})();

@@ -1,0 +1,110 @@
+package no.varde.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import no.varde.console.ConsoleTestClient.EventStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The console's live queue over a real HTTP connection: events posted to the ingest API reach the stream. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleStreamIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anEventPostedToTheIngestApiArrivesOnAConnectedStreamWithinASecond() throws Exception {
+        ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        try (EventStream stream = operator.openStream()) {
+            assertThat(stream.sees("event:ready", Duration.ofSeconds(5))).isTrue();
+            // the first event warms up the path (class loading, connection pool)
+            String warmUp = ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", device[0], device[1]);
+            assertThat(stream.sees(warmUp, Duration.ofSeconds(5))).isTrue();
+
+            String alarmId = ConsoleTestClient.postEvent(port, "FALL", device[0], device[1]);
+            long acknowledged = System.nanoTime();
+            String line = stream.await(alarmId, Duration.ofSeconds(5));
+            long millis = Duration.ofNanos(System.nanoTime() - acknowledged).toMillis();
+
+            assertThat(line).as("the new alarm on the stream").isNotNull();
+            assertThat(line)
+                    .startsWith("data:")
+                    .contains("\"what\":\"RECEIVED\"")
+                    .contains("\"category\":\"ALARM\"");
+            assertThat(millis)
+                    .as("milliseconds from the 202 answer to the stream")
+                    .isLessThan(1000);
+        }
+    }
+
+    @Test
+    void theQueueFragmentTheStreamTriggersShowsTheAlarmWithTheResidentNameInPriorityOrder() throws Exception {
+        ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        String fall = ConsoleTestClient.postEvent(port, "FALL", device[0], device[1]);
+        String bed = ConsoleTestClient.postEvent(port, "LEFT_BED", device[0], device[1]);
+
+        String queue = operator.get("/console/queue?tab=alarms").body();
+
+        assertThat(queue).contains("alarm-" + fall).contains("alarm-" + bed);
+        assertThat(queue.indexOf("alarm-" + fall))
+                .as("priority 1 (fall) before priority 3 (left bed)")
+                .isLessThan(queue.indexOf("alarm-" + bed));
+        String resident = jdbc.sql(
+                        "select r.given_name || ' ' || r.family_name from device d join resident r"
+                                + " on r.id = d.resident_id where d.scaip_controller_id = ? and coalesce(d.scaip_device_id, '') = ?")
+                .params(device[0], device[1])
+                .query(String.class)
+                .single();
+        assertThat(queue).contains(resident);
+        long audited = jdbc.sql("select count(*) from audit_event where username = 'operator' and action = 'SEARCH'"
+                        + " and what like 'console queue%'")
+                .query(Long.class)
+                .single();
+        assertThat(audited).as("queue name reads audited as searches").isPositive();
+    }
+
+    @Test
+    void anAlarmFromAnUnknownDeviceIsStreamedAndShownFlaggedNeverHidden() throws Exception {
+        ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
+        String unknownController = "99" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000);
+        String unknown;
+        try (EventStream stream = operator.openStream()) {
+            assertThat(stream.sees("event:ready", Duration.ofSeconds(5))).isTrue();
+            unknown = ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", unknownController, "1");
+            assertThat(stream.sees(unknown, Duration.ofSeconds(5))).isTrue();
+        }
+        String queue = operator.get("/console/queue?tab=alarms").body();
+        int start = queue.indexOf("id=\"alarm-" + unknown);
+        assertThat(start).as("the unknown device's alarm is in the queue").isPositive();
+        String row = queue.substring(start, queue.indexOf("</tr>", start));
+        assertThat(row).contains("UKJENT ENHET").contains(unknownController);
+    }
+
+    @Test
+    void technicalAlarmsAreInTheirOwnTab() {
+        ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        String battery = ConsoleTestClient.postEvent(port, "BATTERY_LOW", device[0], device[1]);
+
+        assertThat(operator.get("/console/queue?tab=technical").body()).contains("alarm-" + battery);
+        assertThat(operator.get("/console/queue?tab=alarms").body()).doesNotContain("alarm-" + battery);
+    }
+
+    @Test
+    void onlyOperatorsOpenTheConsoleAndItsStream() {
+        ConsoleTestClient admin = ConsoleTestClient.signIn(port, "admin.bronnoy");
+        assertThat(admin.get("/console").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/console/stream").statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,130 @@
+package no.varde.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmId;
+import no.varde.alarm.AlarmState;
+import no.varde.alarm.AlarmStatistics;
+import no.varde.alarm.AlarmStatistics.AnswerTimes;
+import no.varde.alarm.Alarms;
+import no.varde.console.ConsoleTestClient.EventStream;
+import no.varde.shared.Kommunenummer;
+import no.varde.shared.security.Role;
+import no.varde.shared.security.VardeUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wallboard figures computed from real alarms: posted through the ingest API and claimed by an operator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WallboardIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Alarms alarms;
+
+    @Autowired
+    AlarmStatistics statistics;
+
+    @Test
+    void answerTimesAndCountsFollowRealAlarmsAndClaims() {
+        VardeUser operator = demoUser("operator");
+        Instant since = Instant.now().minusMillis(1);
+        var before = statistics.openByState(operator, AlarmCategory.ALARM);
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        AlarmId first = AlarmId.of(ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", device[0], device[1]));
+        AlarmId second = AlarmId.of(ConsoleTestClient.postEvent(port, "PULL_CORD", device[0], device[1]));
+        ConsoleTestClient.postEvent(port, "INACTIVITY", device[0], device[1]);
+        alarms.claim(operator, first);
+        alarms.claim(operator, second);
+
+        AnswerTimes answers = statistics.answerTimes(operator, since, Duration.ofSeconds(60));
+        assertThat(answers.answered()).isEqualTo(2);
+        assertThat(answers.withinTarget()).isEqualTo(2);
+        assertThat(answers.waiting()).isEqualTo(1);
+        assertThat(answers.sharePercent()).isEqualTo(100.0);
+        assertThat(answers.medianSeconds()).isBetween(0.0, 60.0);
+        assertThat(answers.p90Seconds()).isGreaterThanOrEqualTo(answers.medianSeconds());
+        assertThat(statistics.answerTimes(operator, since, Duration.ZERO).sharePercent())
+                .as("nobody answers in zero seconds")
+                .isEqualTo(0.0);
+
+        var after = statistics.openByState(operator, AlarmCategory.ALARM);
+        assertThat(after.get(AlarmState.RECEIVED)).isEqualTo(before.get(AlarmState.RECEIVED) + 1);
+        assertThat(after.get(AlarmState.IN_PROGRESS)).isEqualTo(before.get(AlarmState.IN_PROGRESS) + 2);
+        assertThat(statistics.oldestUnclaimed(operator)).isNotNull();
+    }
+
+    @Test
+    void aMunicipalAdminsWallboardCountsOnlyTheirMunicipality() {
+        VardeUser admin = demoUser("admin.bronnoy");
+        Kommunenummer own = admin.kommunenummer();
+        String elsewhere = jdbc.sql("select kommunenummer from device where type = 'SAFETY_ALARM'"
+                        + " and resident_id is not null and kommunenummer <> ? limit 1")
+                .param(own.value())
+                .query(String.class)
+                .single();
+        long before = statistics.openByState(admin, AlarmCategory.ALARM).get(AlarmState.RECEIVED);
+        long operatorBefore = statistics
+                .openByState(demoUser("operator"), AlarmCategory.ALARM)
+                .get(AlarmState.RECEIVED);
+        String[] device = ConsoleTestClient.residentDevice(jdbc, elsewhere);
+        ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", device[0], device[1]);
+
+        assertThat(statistics.openByState(admin, AlarmCategory.ALARM).get(AlarmState.RECEIVED))
+                .isEqualTo(before);
+        assertThat(statistics
+                        .openByState(demoUser("operator"), AlarmCategory.ALARM)
+                        .get(AlarmState.RECEIVED))
+                .isEqualTo(operatorBefore + 1);
+    }
+
+    @Test
+    void theWallboardPageShowsTheFiguresAndTheOperatorsWithAConsoleOpen() throws Exception {
+        ConsoleTestClient operator2 = ConsoleTestClient.signIn(port, "operator2");
+        try (EventStream stream = operator2.openStream()) {
+            assertThat(stream.sees("event:ready", Duration.ofSeconds(5))).isTrue();
+            ConsoleTestClient supervisor = ConsoleTestClient.signIn(port, "sysadmin");
+            String page = "";
+            long end = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < end && !page.contains("Oda Operatør")) {
+                page = supervisor.get("/wallboard/figures").body();
+                Thread.sleep(50);
+            }
+            assertThat(page).contains("id=\"state-RECEIVED\"").contains("id=\"answers\"");
+            assertThat(page)
+                    .as("operator2 is on duty while her console stream is open")
+                    .contains("Oda Operatør");
+            assertThat(supervisor.get("/wallboard").statusCode()).isEqualTo(200);
+        }
+        assertThat(ConsoleTestClient.signIn(port, "analytiker")
+                        .get("/wallboard")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private VardeUser demoUser(String username) {
+        return jdbc.sql("select id, username, display_name, role, kommunenummer, response_centre_id"
+                        + " from user_account where username = ?")
+                .param(username)
+                .query((rs, row) -> new VardeUser(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("kommunenummer") == null ? null : Kommunenummer.of(rs.getString("kommunenummer")),
+                        rs.getObject("response_centre_id", UUID.class)))
+                .single();
+    }
+}
