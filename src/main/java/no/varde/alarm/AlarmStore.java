@@ -125,6 +125,14 @@ class AlarmStore {
                 .optional();
     }
 
+    /** The alarm without its timeline: one query, for hot paths such as live streams. */
+    Optional<Alarm> findHeader(AlarmId id) {
+        return jdbc.sql("select a.* from alarm a where a.id = ?")
+                .param(id.value())
+                .query((rs, row) -> alarm(rs, List.of()))
+                .optional();
+    }
+
     Optional<Alarm> find(AccessScope scope, boolean unassigned, AlarmId id) {
         return scoped(jdbc.sql("select a.* from alarm a where a.id = :id and" + SCOPE), scope, unassigned)
                 .param("id", id.value())

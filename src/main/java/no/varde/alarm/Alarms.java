@@ -193,6 +193,11 @@ public class Alarms {
         return store.find(AccessScope.all(), true, id);
     }
 
+    /** Like {@link #findForSystem} but without the timeline (one query), for live streams. */
+    public Optional<Alarm> findHeaderForSystem(AlarmId id) {
+        return store.findHeader(id);
+    }
+
     /** Alarms in the given states, the open ones first by priority then age: the operator's queue order. */
     public List<Alarm> list(VardeUser user, Set<AlarmState> states, @Nullable AlarmCategory category, int limit) {
         return store.list(scopes.forUser(user), seesUnassigned(user), states, category, limit);
@@ -201,6 +206,14 @@ public class Alarms {
     /** Whether the user may see this alarm at all (for live streams that must not leak other municipalities). */
     public boolean visibleTo(VardeUser user, AlarmId id) {
         return store.find(scopes.forUser(user), seesUnassigned(user), id).isPresent();
+    }
+
+    /**
+     * The same visibility rule as {@link #visibleTo(VardeUser, AlarmId)}, decided in memory for a scope resolved
+     * once (live streams check every change for every connected user and must not query per check).
+     */
+    public static boolean visibleTo(VardeUser user, AccessScope scope, Alarm alarm) {
+        return alarm.kommunenummer() == null ? seesUnassigned(user) : scope.allows(alarm.kommunenummer());
     }
 
     private static boolean seesUnassigned(VardeUser user) {

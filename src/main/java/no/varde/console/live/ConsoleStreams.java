@@ -13,6 +13,8 @@ import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmChanges;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
+import no.varde.registry.AccessScope;
+import no.varde.registry.AccessScopes;
 import no.varde.shared.security.VardeUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,14 +38,24 @@ public class ConsoleStreams implements SmartLifecycle {
     private final Alarms alarms;
     private final ConsolePresence presence;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    // created on start, ended on stop: the test framework pauses and restarts cached contexts
-    private volatile ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+    // One ordered worker per node: changes reach the streams in commit order, and a burst of alarms costs one
+    // database read per change instead of a thread and a connection each (which starved ingest of connections).
+    // Created on start, ended on stop: the test framework pauses and restarts cached contexts.
+    private volatile ExecutorService sender = newSender();
     private volatile @Nullable AutoCloseable subscription;
 
-    ConsoleStreams(AlarmChanges changes, Alarms alarms, ConsolePresence presence) {
+    private final AccessScopes scopes;
+
+    ConsoleStreams(AlarmChanges changes, Alarms alarms, ConsolePresence presence, AccessScopes scopes) {
         this.changes = changes;
         this.alarms = alarms;
         this.presence = presence;
+        this.scopes = scopes;
+    }
+
+    private static ExecutorService newSender() {
+        return Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("console-streams").factory());
     }
 
     /** Where one stream's events go; the SSE controller adapts an {@code SseEmitter} to it. */
@@ -64,7 +76,8 @@ public class ConsoleStreams implements SmartLifecycle {
 
     /** Registers a stream for the user; the returned handle removes it again. */
     public Runnable open(VardeUser user, Sink sink) {
-        Subscriber subscriber = new Subscriber(user, sink);
+        // the scope is resolved once per stream; a changed centre membership applies when the console reconnects
+        Subscriber subscriber = new Subscriber(user, scopes.forUser(user), sink);
         subscribers.add(subscriber);
         submit(this::refreshPresence);
         return () -> {
@@ -95,7 +108,7 @@ public class ConsoleStreams implements SmartLifecycle {
 
     private void deliver(AlarmId id, String what) {
         try {
-            Optional<Alarm> alarm = alarms.findForSystem(id);
+            Optional<Alarm> alarm = alarms.findHeaderForSystem(id);
             if (alarm.isEmpty()) {
                 return;
             }
@@ -104,12 +117,8 @@ public class ConsoleStreams implements SmartLifecycle {
                     what,
                     alarm.get().category().name(),
                     alarm.get().priority());
-            // one visibility check per user, however many tabs that user has open
-            Map<String, Boolean> visible = new LinkedHashMap<>();
             for (Subscriber subscriber : subscribers) {
-                boolean allowed = visible.computeIfAbsent(
-                        subscriber.user().username(), name -> alarms.visibleTo(subscriber.user(), id));
-                if (allowed) {
+                if (Alarms.visibleTo(subscriber.user(), subscriber.scope(), alarm.get())) {
                     send(subscriber, event);
                 }
             }
@@ -167,7 +176,7 @@ public class ConsoleStreams implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (sender.isShutdown()) {
-            sender = Executors.newVirtualThreadPerTaskExecutor();
+            sender = newSender();
         }
         subscription = changes.subscribe(this::onChange);
     }
@@ -194,5 +203,5 @@ public class ConsoleStreams implements SmartLifecycle {
         return subscription != null && !sender.isShutdown();
     }
 
-    private record Subscriber(VardeUser user, Sink sink) {}
+    private record Subscriber(VardeUser user, AccessScope scope, Sink sink) {}
 }
