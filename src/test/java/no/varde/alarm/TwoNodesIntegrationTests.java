@@ -53,15 +53,14 @@ class TwoNodesIntegrationTests {
 
     @Test
     void aChangeCommittedOnOneNodeReachesTheOtherNodesFeed() throws Exception {
-        CountDownLatch heard = new CountDownLatch(1);
         List<AlarmId> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (AutoCloseable subscription = nodeB.getBean(AlarmFeed.class).subscribe(change -> {
-            seen.add(change.alarmId());
-            heard.countDown();
-        })) {
+        try (AutoCloseable subscription =
+                nodeB.getBean(AlarmFeed.class).subscribe(change -> seen.add(change.alarmId()))) {
             AlarmId id = receiveOn(nodeA);
-            assertThat(heard.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(seen).contains(id);
+            // other contexts on the same database change alarms too; wait for this one
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> seen.contains(id));
         }
     }
 

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -42,7 +38,7 @@ class AlarmWorkflowBrowserTests {
             "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
     private static final Pattern ALARM_ID = Pattern.compile("\"alarmId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -53,37 +49,18 @@ class AlarmWorkflowBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
     void eventToConsoleToCalloutToClosedWithVkpEventsInOrder() throws Exception {
-        Page console = browser.newContext().newPage();
-        console.navigate(base() + "/login?lang=nb");
-        console.getByLabel("Brukernavn").fill("operator");
-        console.getByLabel("Passord").fill("varde-demo");
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))
-                .click();
-        console.waitForURL(base() + "/");
+        Page console = chromium.signIn(base(), "operator");
         console.navigate(base() + "/console");
         assertThat(console.locator("#live-status")).hasText("Direkte");
 
@@ -94,7 +71,7 @@ class AlarmWorkflowBrowserTests {
         console.locator("#dispatch-message").fill("Svarer ikke på toveis tale, dra innom");
         console.locator("form[aria-labelledby=h-dispatch] button").click();
         assertThat(console.locator("#alarm-state")).hasText("Utrykning sendt");
-        screenshot(console, "workflow-dispatched");
+        Chromium.screenshot(console, "workflow-dispatched");
 
         String path = DispatchTestSupport.linkPath(DispatchTestSupport.awaitSms(jdbc, AlarmId.of(id), 1, "OUTBOX"));
         console.navigate(base() + "/outbox");
@@ -114,7 +91,7 @@ class AlarmWorkflowBrowserTests {
         phone.locator("#note").fill("Beboer hadde sklidd, hjulpet opp");
         phone.locator("#done").tap();
         assertThat(phone.locator("#confirmation")).containsText("registrert som fullført");
-        screenshot(phone, "workflow-phone-done");
+        Chromium.screenshot(phone, "workflow-phone-done");
         phoneContext.close();
 
         console.navigate(base() + "/console/alarms/" + id);
@@ -124,7 +101,7 @@ class AlarmWorkflowBrowserTests {
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lukk alarmen"))
                 .click();
         assertThat(console.locator("#alarm-state")).hasText("Lukket");
-        screenshot(console, "workflow-closed");
+        Chromium.screenshot(console, "workflow-closed");
         console.context().close();
 
         List<Integer> lifecycle = jdbc.sql("select vkp_event from alarm_timeline where alarm_id = ?"
@@ -158,11 +135,5 @@ class AlarmWorkflowBrowserTests {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
     }
 }

@@ -4,17 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +32,7 @@ class ConsoleBrowserTests {
     static final String TOKEN = "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
     static final Pattern ALARM_ID = Pattern.compile("\"alarmId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -48,26 +43,13 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--autoplay-policy=no-user-gesture-required")));
+        chromium = Chromium.launch("--autoplay-policy=no-user-gesture-required");
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -79,13 +61,13 @@ class ConsoleBrowserTests {
 
         String id = postEvent("BUTTON_PRESSED");
         Locator row = page.locator("#alarm-" + id);
-        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3000));
+        assertThat(row).isVisible();
         assertThat(page.evaluate("() => window.notReloaded === true"))
                 .as("no reload")
                 .isEqualTo(true);
         assertThat(row).containsText("Trygghetsalarm: knappetrykk");
         assertThat(row.locator(".age")).hasText(Pattern.compile("\\d+:\\d\\d"));
-        screenshot(page, "console-queue");
+        Chromium.screenshot(page, "console-queue");
 
         row.locator("a.open").click();
         assertThat(page.locator("#h-resident")).isVisible();
@@ -104,7 +86,7 @@ class ConsoleBrowserTests {
                         new Page.GetByRoleOptions().setName("Logg samtalen"))
                 .click();
         assertThat(page.locator(".alert.ok")).hasText("Samtalen er logget.");
-        screenshot(page, "console-alarm");
+        Chromium.screenshot(page, "console-alarm");
 
         page.locator("#outcome").selectOption("RESOLVED_BY_PHONE");
         page.locator("#comment").fill("Ingen skade");
@@ -117,7 +99,7 @@ class ConsoleBrowserTests {
         Locator timeline = page.locator("#timeline tbody");
         assertThat(timeline).containsText("Verbal kontakt");
         assertThat(timeline).containsText("Løst på telefon");
-        screenshot(page, "console-closed");
+        Chromium.screenshot(page, "console-closed");
 
         page.navigate(base() + "/console");
         assertThat(page.locator("#alarm-" + id)).hasCount(0);
@@ -140,7 +122,7 @@ class ConsoleBrowserTests {
         assertThat(second.locator("#claim-refused")).containsText("Alarmen er allerede tatt av operator");
         assertThat(second.locator("#claim")).hasCount(0);
         assertThat(second.locator("#claimed-by")).hasText("operator");
-        screenshot(second, "console-claim-refused");
+        Chromium.screenshot(second, "console-claim-refused");
         first.context().close();
         second.context().close();
     }
@@ -162,7 +144,7 @@ class ConsoleBrowserTests {
         assertThat(page.locator("#alarm-state")).hasText("Behandles");
         Locator propose = page.locator("#propose-dispatch");
         assertThat(propose).isVisible();
-        screenshot(page, "console-propose-dispatch");
+        Chromium.screenshot(page, "console-propose-dispatch");
 
         propose.click();
         assertThat(page.locator(".alert.ok")).hasText("Utrykning er sendt til hjemmetjenesten.");
@@ -198,26 +180,10 @@ class ConsoleBrowserTests {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))
-                .newPage();
-        page.navigate(base() + "/login?lang=nb");
-        page.getByLabel("Brukernavn").fill(username);
-        page.getByLabel("Passord").fill("varde-demo");
-        page.getByRole(
-                        com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Logg inn"))
-                .click();
-        page.waitForURL(base() + "/");
-        return page;
+        return chromium.signIn(base(), username, new Browser.NewContextOptions().setViewportSize(1400, 900));
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
     }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import no.varde.alarm.AlarmId;
@@ -32,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class DispatchBrowserTests {
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -46,25 +42,13 @@ class DispatchBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -76,18 +60,12 @@ class DispatchBrowserTests {
         String path = DispatchTestSupport.linkPath(sms);
 
         // the operator sees the message in the outbox, link and all
-        Page operator = browser.newContext().newPage();
-        operator.navigate(base() + "/login?lang=nb");
-        operator.getByLabel("Brukernavn").fill("operator");
-        operator.getByLabel("Passord").fill("varde-demo");
-        operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))
-                .click();
-        operator.waitForURL(base() + "/");
+        Page operator = chromium.signIn(base(), "operator");
         operator.locator("nav").getByText("Utgående meldinger").click();
         assertThat(operator.locator("#outbox")).containsText("Vakttelefon hjemmetjenesten");
         String href = operator.locator("a.callout-link[href$='" + path + "']").getAttribute("href");
         assertThat(href).endsWith(path);
-        screenshot(operator, "dispatch-outbox");
+        Chromium.screenshot(operator, "dispatch-outbox");
         operator.context().close();
 
         BrowserContext phoneContext = browser.newContext(new Browser.NewContextOptions()
@@ -104,12 +82,12 @@ class DispatchBrowserTests {
         assertThat(phone.url()).doesNotContain(path.substring(3));
         double buttonWidth = phone.locator("#accept").boundingBox().width;
         assertThat(buttonWidth).as("the Accept button spans the phone's width").isGreaterThan(300);
-        screenshot(phone, "dispatch-open");
+        Chromium.screenshot(phone, "dispatch-open");
 
         phone.locator("#accept").tap();
         assertThat(phone.locator("#flash")).containsText("Du har akseptert");
         assertThat(phone.locator("#state")).containsText("Akseptert");
-        screenshot(phone, "dispatch-accepted");
+        Chromium.screenshot(phone, "dispatch-accepted");
 
         phone.locator("#arrived").tap();
         assertThat(phone.locator("#state")).containsText("Fremme");
@@ -117,7 +95,7 @@ class DispatchBrowserTests {
         phone.locator("#note").fill("Beboer hadde falt, hjulpet opp, ikke skadet");
         phone.locator("#done").tap();
         assertThat(phone.locator("#confirmation")).containsText("registrert som fullført");
-        screenshot(phone, "dispatch-done");
+        Chromium.screenshot(phone, "dispatch-done");
 
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
@@ -127,17 +105,11 @@ class DispatchBrowserTests {
 
         phone.navigate(base() + path);
         assertThat(phone.locator("#refused")).containsText("allerede fullført");
-        screenshot(phone, "dispatch-link-used");
+        Chromium.screenshot(phone, "dispatch-link-used");
         phoneContext.close();
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
     }
 }

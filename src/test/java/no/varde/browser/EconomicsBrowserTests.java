@@ -4,14 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EconomicsBrowserTests {
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -33,25 +30,13 @@ class EconomicsBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -59,7 +44,7 @@ class EconomicsBrowserTests {
         Page page = signIn("analytiker");
         page.locator("nav").getByText("Økonomi").click();
         assertThat(page.locator("[data-figure=asis-total]")).hasText("26\u00A0500\u00A0000 kr");
-        screenshot(page, "economics-overview");
+        Chromium.screenshot(page, "economics-overview");
 
         page.getByText("Scenario 1: Nytt felles responssenter").click();
         assertThat(page.locator("[data-figure=firstYear-tobe]")).hasText("17\u00A0000\u00A0000 kr");
@@ -68,7 +53,7 @@ class EconomicsBrowserTests {
                 + ".every(id => window.Chart && Chart.getChart(id))");
         assertThat(page.locator("[data-chart-error]")).hasCount(0);
         assertThat(page.locator("section#items tbody tr")).hasCount(3);
-        screenshot(page, "economics-scenario");
+        Chromium.screenshot(page, "economics-scenario");
 
         page.locator("#years").fill("10");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Regn ut"))
@@ -109,7 +94,7 @@ class EconomicsBrowserTests {
         assertThat(page.locator("section#items tbody tr").first()).containsText("50 % flatt, 50 % innbyggertall");
         // the total stays the same, only its split between the municipalities changes
         assertThat(page.locator("[data-figure=steadyState-tobe]")).hasText("12\u00A0500\u00A0000 kr");
-        screenshot(page, "economics-copied-scenario");
+        Chromium.screenshot(page, "economics-copied-scenario");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Slett scenario"))
                 .click();
@@ -125,7 +110,7 @@ class EconomicsBrowserTests {
         admin.getByText("Kartlegging").first().click();
         assertThat(admin.locator("a[href='/economics/survey/1813/edit']")).hasCount(1);
         assertThat(admin.locator("a[href='/economics/survey/1833/edit']")).hasCount(0);
-        screenshot(admin, "economics-survey");
+        Chromium.screenshot(admin, "economics-survey");
         admin.context().close();
 
         Page operator = signIn("operator");
@@ -134,23 +119,10 @@ class EconomicsBrowserTests {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newContext().newPage();
-        page.navigate(base() + "/login?lang=nb");
-        page.getByLabel("Brukernavn").fill(username);
-        page.getByLabel("Passord").fill("varde-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))
-                .click();
-        page.waitForURL(base() + "/");
-        return page;
+        return chromium.signIn(base(), username);
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
     }
 }

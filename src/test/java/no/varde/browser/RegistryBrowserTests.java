@@ -4,10 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegistryBrowserTests {
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -30,27 +27,13 @@ class RegistryBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        // generous: the suite runs on two cores beside PostgreSQL and Chromium
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -62,26 +45,26 @@ class RegistryBrowserTests {
                 .click();
         assertThat(page.locator("tbody tr")).hasCount(18);
         assertThat(page.locator("table")).containsText("Brønnøy");
-        screenshot(page, "municipalities");
+        Chromium.screenshot(page, "municipalities");
 
         page.locator("nav").getByText("Tjenestemottakere").click();
         assertThat(page.locator("#results")).containsText("treff");
         page.locator("#q").fill("Demoveien");
         page.locator("#q").press("Enter");
         assertThat(page.locator("#results tbody tr").first()).containsText("Demoveien");
-        screenshot(page, "residents");
+        Chromium.screenshot(page, "residents");
 
         page.locator("#results tbody tr a").first().click();
         assertThat(page.locator("h2#h-relatives")).isVisible();
         assertThat(page.locator("#h-entry")).containsText("Tilgang til boligen");
-        screenshot(page, "resident-card");
+        Chromium.screenshot(page, "resident-card");
 
         page.locator("nav").getByText("Utstyr").click();
         page.locator("#type").selectOption("SAFETY_ALARM");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Søk"))
                 .click();
         assertThat(page.locator("#results tbody tr").first()).containsText("Trygghetsalarm");
-        screenshot(page, "devices");
+        Chromium.screenshot(page, "devices");
     }
 
     @Test
@@ -104,7 +87,7 @@ class RegistryBrowserTests {
         assertThat(admin.locator("tbody")).containsText("resident card");
         assertThat(admin.locator("tbody"))
                 .containsText("/residents/" + residentUrl.substring(residentUrl.lastIndexOf('/') + 1));
-        screenshot(admin, "audit");
+        Chromium.screenshot(admin, "audit");
         assertThat(residentName).isNotBlank();
     }
 
@@ -122,25 +105,10 @@ class RegistryBrowserTests {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newContext().newPage();
-        page.navigate(base() + "/login?lang=nb");
-        page.getByLabel("Brukernavn").fill(username);
-        page.getByLabel("Passord").fill("varde-demo");
-        page.getByRole(
-                        com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Logg inn"))
-                .click();
-        page.waitForURL(base() + "/");
-        return page;
+        return chromium.signIn(base(), username);
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
     }
 }
