@@ -160,6 +160,18 @@ class AlarmStore {
                 .list();
     }
 
+    long count(AccessScope scope, boolean unassigned, Set<AlarmState> states, @Nullable AlarmCategory category) {
+        return scoped(
+                        jdbc.sql("select count(*) from alarm a where a.state = any(:states)"
+                                + " and (cast(:category as text) is null or a.category = :category) and" + SCOPE),
+                        scope,
+                        unassigned)
+                .param("states", states.stream().map(Enum::name).toArray(String[]::new))
+                .param("category", category == null ? null : category.name())
+                .query(Long.class)
+                .single();
+    }
+
     Optional<AlarmId> recentAlarmOfResident(ResidentId resident, Instant since) {
         return jdbc.sql("select id from alarm where resident_id = ? and category = 'ALARM' and received_at >= ?"
                         + " order by received_at desc limit 1")

@@ -193,6 +193,11 @@ public class Alarms {
         return store.find(AccessScope.all(), true, id);
     }
 
+    /** How many alarms in these states the user may see (a list is limited; the count never is). */
+    public long count(VardeUser user, Set<AlarmState> states, @Nullable AlarmCategory category) {
+        return store.count(scopes.forUser(user), seesUnassigned(user), states, category);
+    }
+
     /** Like {@link #findForSystem} but without the timeline (one query), for live streams. */
     public Optional<Alarm> findHeaderForSystem(AlarmId id) {
         return store.findHeader(id);

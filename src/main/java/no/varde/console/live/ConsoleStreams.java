@@ -77,7 +77,13 @@ public class ConsoleStreams implements SmartLifecycle {
     /** Registers a stream for the user; the returned handle removes it again. */
     public Runnable open(VardeUser user, Sink sink) {
         // the scope is resolved once per stream; a changed centre membership applies when the console reconnects
-        Subscriber subscriber = new Subscriber(user, scopes.forUser(user), sink);
+        Subscriber subscriber = new Subscriber(
+                user,
+                scopes.forUser(user),
+                sink,
+                Executors.newSingleThreadExecutor(Thread.ofVirtual()
+                        .name("console-stream-" + user.username())
+                        .factory()));
         subscribers.add(subscriber);
         submit(this::refreshPresence);
         return () -> {
@@ -127,29 +133,26 @@ public class ConsoleStreams implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes on the subscriber's own thread, in order: a browser that went away without closing its connection
+     * can block a write, and must not hold up the other operators' streams.
+     */
     private void send(Subscriber subscriber, LiveEvent event) {
-        try {
-            subscriber.sink().send(event);
-        } catch (IOException | RuntimeException e) {
-            drop(subscriber);
-        }
+        subscriber.write(() -> subscriber.sink().send(event), () -> drop(subscriber));
     }
 
     /** Every 15 s: a comment line on every stream (drops dead ones) and the presence refresh. */
     @Scheduled(fixedRate = 15_000, initialDelay = 15_000)
     void heartbeat() {
         for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.sink().comment("heartbeat");
-            } catch (IOException | RuntimeException e) {
-                drop(subscriber);
-            }
+            subscriber.write(() -> subscriber.sink().comment("heartbeat"), () -> drop(subscriber));
         }
         refreshPresence();
     }
 
     private void drop(Subscriber subscriber) {
         if (subscribers.remove(subscriber)) {
+            subscriber.writer().shutdownNow();
             try {
                 subscriber.sink().close();
             } catch (RuntimeException ignored) {
@@ -203,5 +206,42 @@ public class ConsoleStreams implements SmartLifecycle {
         return subscription != null && !sender.isShutdown();
     }
 
-    private record Subscriber(VardeUser user, AccessScope scope, Sink sink) {}
+    private record Subscriber(
+            VardeUser user,
+            AccessScope scope,
+            Sink sink,
+            ExecutorService writer,
+            java.util.concurrent.atomic.AtomicInteger pending) {
+
+        /** A stream this far behind is not being read; it is dropped and the console reconnects. */
+        static final int MAX_PENDING = 500;
+
+        Subscriber(VardeUser user, AccessScope scope, Sink sink, ExecutorService writer) {
+            this(user, scope, sink, writer, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        interface Write {
+            void run() throws IOException;
+        }
+
+        void write(Write write, Runnable onFailure) {
+            if (pending.incrementAndGet() > MAX_PENDING) {
+                onFailure.run();
+                return;
+            }
+            try {
+                writer.execute(() -> {
+                    try {
+                        write.run();
+                    } catch (IOException | RuntimeException e) {
+                        onFailure.run();
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                });
+            } catch (RejectedExecutionException dropped) {
+                // the stream was dropped meanwhile
+            }
+        }
+    }
 }

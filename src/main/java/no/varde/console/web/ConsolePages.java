@@ -61,9 +61,13 @@ class ConsolePages {
         model.addAttribute("tab", category == AlarmCategory.ALARM ? "alarms" : "technical");
         model.addAttribute("category", category.name());
         model.addAttribute("rows", rows);
-        model.addAttribute("alarmCount", category == AlarmCategory.ALARM ? rows.size() : queue.count(user, other));
-        model.addAttribute(
-                "technicalCount", category == AlarmCategory.TECHNICAL ? rows.size() : queue.count(user, other));
+        long shownCategoryCount = queue.count(user, category);
+        long otherCount = queue.count(user, other);
+        model.addAttribute("alarmCount", category == AlarmCategory.ALARM ? shownCategoryCount : otherCount);
+        model.addAttribute("technicalCount", category == AlarmCategory.TECHNICAL ? shownCategoryCount : otherCount);
+        // never hide silently: a queue longer than the page shows says so, with the total
+        model.addAttribute("openTotal", shownCategoryCount);
+        model.addAttribute("truncated", shownCategoryCount > rows.size());
         model.addAttribute("serverNow", clock.millis());
     }
 

@@ -68,7 +68,7 @@ class ConsoleQueue {
     }
 
     long count(VardeUser user, AlarmCategory category) {
-        return alarms.list(user, OPEN, category, LIMIT).size();
+        return alarms.count(user, OPEN, category);
     }
 
     Map<String, String> municipalityNames() {
