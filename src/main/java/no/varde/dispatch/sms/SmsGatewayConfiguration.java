@@ -9,8 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SmsGatewayConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SmsGatewayConfiguration.class);
+
     @Bean
-    SmsGateway smsGateway(DispatchProperties properties) {
+    SmsGateway smsGateway(DispatchProperties properties, org.springframework.core.env.Environment environment) {
         DispatchProperties.Sms sms = properties.sms();
         if (sms.mode() == Mode.HTTP) {
             if (sms.url() == null) {
@@ -18,6 +20,11 @@ class SmsGatewayConfiguration {
                         + " varde.dispatch.sms.url (the SMS provider's endpoint) is not set");
             }
             return new HttpSmsGateway(sms.url(), sms.token(), sms.timeout());
+        }
+        if (!environment.getProperty("varde.demo.enabled", Boolean.class, false)) {
+            // outside the demo this is almost always a missing setting: call-outs would reach nobody's phone
+            log.warn("VARDE-DISPATCH-0011: call-out SMS are NOT SENT (varde.dispatch.sms.mode=outbox); they are"
+                    + " only shown on /outbox. Set varde.dispatch.sms.mode=http and varde.dispatch.sms.url.");
         }
         return new OutboxSmsGateway();
     }
