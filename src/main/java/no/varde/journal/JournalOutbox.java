@@ -111,6 +111,14 @@ public class JournalOutbox {
                 .list();
     }
 
+    /** Documents held back because they failed validation or lack a resident; they are never sent. */
+    public List<JournalDelivery> held(int limit) {
+        return jdbc.sql("select * from journal_delivery where status = 'HELD' order by created_at desc limit ?")
+                .param(limit)
+                .query((rs, row) -> delivery(rs))
+                .list();
+    }
+
     private static JournalDelivery delivery(ResultSet rs) throws SQLException {
         int http = rs.getInt("http_status");
         Integer httpStatus = rs.wasNull() ? null : http;

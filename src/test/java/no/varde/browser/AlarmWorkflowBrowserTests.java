@@ -101,6 +101,8 @@ class AlarmWorkflowBrowserTests {
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lukk alarmen"))
                 .click();
         assertThat(console.locator("#alarm-state")).hasText("Lukket");
+        // the page says whether and when the alarm reached the patient record
+        assertThat(console.locator("#epj-status")).isVisible();
         Chromium.screenshot(console, "workflow-closed");
         console.context().close();
 

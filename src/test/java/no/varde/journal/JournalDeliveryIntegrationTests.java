@@ -75,6 +75,9 @@ class JournalDeliveryIntegrationTests {
     MockMvc mvc;
 
     @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -231,6 +234,9 @@ class JournalDeliveryIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(shown).isEqualTo(sent.body());
+        assertThat(page("operator", "/journal/alarms/" + id + "/status"))
+                .contains("data-status=\"ACCEPTED\"")
+                .contains("Dokumentert i EPJ");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/journal-example-document.json"), shown);
     }
@@ -252,6 +258,40 @@ class JournalDeliveryIntegrationTests {
                         .value("Pasienten finnes ikke i EPJ"));
         worker.deliverDue(Instant.now().plus(Duration.ofDays(1)));
         assertThat(VKP.of(id)).hasSize(1);
+
+        // the operator sees why the alarm is not documented; the admin sees it in the failed list and retries
+        assertThat(page("operator", "/journal/alarms/" + id + "/status"))
+                .contains("data-status=\"FAILED\"")
+                .contains("Pasienten finnes ikke i EPJ");
+        assertThat(page("sysadmin", "/journal/failed"))
+                .contains("delivery-" + failed.id())
+                .contains("Pasienten finnes ikke i EPJ");
+        mvc.perform(
+                        post("/journal/deliveries/" + failed.id() + "/retry")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        users.loadUserByUsername("sysadmin")))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(outbox.ofAlarm(AlarmId.of(id)).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        mvc.perform(
+                        get("/journal/failed")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        users.loadUserByUsername("operator"))))
+                .andExpect(status().isForbidden());
+    }
+
+    private String page(String username, String path) throws Exception {
+        return mvc.perform(
+                        get(path)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
