@@ -20,19 +20,29 @@ public class JournalEndpoints {
         this.clock = clock;
     }
 
+    public java.util.List<JournalEndpoint> all() {
+        return jdbc.sql("select * from journal_endpoint order by kommunenummer")
+                .query((rs, row) -> endpoint(rs))
+                .list();
+    }
+
     public Optional<JournalEndpoint> find(Kommunenummer kommunenummer) {
         return jdbc.sql("select * from journal_endpoint where kommunenummer = ?")
                 .param(kommunenummer.value())
-                .query((rs, row) -> new JournalEndpoint(
-                        new Kommunenummer(rs.getString("kommunenummer")),
-                        rs.getBoolean("enabled"),
-                        URI.create(rs.getString("base_url")),
-                        rs.getString("organisation_number"),
-                        rs.getString("client_id"),
-                        URI.create(rs.getString("token_endpoint")),
-                        rs.getString("private_key"),
-                        rs.getString("scope")))
+                .query((rs, row) -> endpoint(rs))
                 .optional();
+    }
+
+    private static JournalEndpoint endpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new JournalEndpoint(
+                new Kommunenummer(rs.getString("kommunenummer")),
+                rs.getBoolean("enabled"),
+                URI.create(rs.getString("base_url")),
+                rs.getString("organisation_number"),
+                rs.getString("client_id"),
+                URI.create(rs.getString("token_endpoint")),
+                rs.getString("private_key"),
+                rs.getString("scope"));
     }
 
     public void save(JournalEndpoint endpoint) {
