@@ -52,6 +52,11 @@ final class FakeVkp {
     }
 
     /** The answers for the document with this bundle identifier, in order; 201 once they are used up. */
+    /** A scripted "status" that stalls the answer beyond the sender's timeout. */
+    static final int STALL = 0;
+
+    static final long STALL_MILLIS = 3_000;
+
     void script(String alarmId, Integer... statuses) {
         scripts.put("urn:uuid:" + alarmId, new ArrayDeque<>(List.of(statuses)));
     }
@@ -81,6 +86,15 @@ final class FakeVkp {
                     new Received(path[1], request.getHeader("Authorization"), request.getContentType(), body, bundle));
             Deque<Integer> script = scripts.get(bundle.getIdentifier().getValue());
             Integer next = script == null ? null : script.poll();
+            if (next != null && next == STALL) {
+                // answer only after the sender has given up waiting
+                try {
+                    Thread.sleep(STALL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                next = 201;
+            }
             int status = next == null ? 201 : next;
             response.setStatus(status);
             response.setContentType("application/fhir+json");

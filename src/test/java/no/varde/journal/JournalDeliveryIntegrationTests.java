@@ -58,7 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Closing alarms through the real API, delivering their documents to a HAPI-parsing VKP stand-in with tokens from a
  * real OAuth server (mock-oauth2-server), as the worker does on schedule (here it is run by the test).
  */
-@SpringBootTest(properties = {"varde.journal.delivery-interval=1h", "varde.journal.retry-backoff=5s"})
+@SpringBootTest(
+        properties = {"varde.journal.delivery-interval=1h", "varde.journal.retry-backoff=5s", "varde.journal.timeout=1s"
+        })
 @AutoConfigureMockMvc
 class JournalDeliveryIntegrationTests {
 
@@ -292,6 +294,20 @@ class JournalDeliveryIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    @Test
+    void aTimeoutIsRetriedAndTheDocumentIsThenAccepted() throws Exception {
+        String id = closedFalseAlarm(ENABLED);
+        VKP.script(id, FakeVkp.STALL);
+        Instant now = Instant.now();
+        worker.deliverDue(now);
+        JournalDelivery timedOut = outbox.ofAlarm(AlarmId.of(id)).orElseThrow();
+        assertThat(timedOut.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(timedOut.attempts()).isEqualTo(1);
+        assertThat(timedOut.lastError()).isNotBlank();
+        worker.deliverDue(now.plus(Duration.ofMinutes(5)));
+        assertThat(outbox.ofAlarm(AlarmId.of(id)).orElseThrow().status()).isEqualTo(DeliveryStatus.ACCEPTED);
     }
 
     @Test
