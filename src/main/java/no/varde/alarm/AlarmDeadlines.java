@@ -85,16 +85,13 @@ public class AlarmDeadlines {
                             Timestamp.from(now.plus(alarm.period())),
                             alarm.id().value())
                     .update();
-            store.timeline(
-                    alarm.id(),
+            record(
+                    alarm,
                     now,
-                    TimelineKind.ESCALATED,
-                    "system",
-                    null,
+                    "CLAIM_DEADLINE",
                     "Ikke tatt innen fristen (eskalering " + alarm.level() + ")",
-                    Map.of("level", alarm.level(), "reason", "CLAIM_DEADLINE"));
-            notifier.changed(alarm.id(), "ESCALATED");
-            events.publishEvent(new AlarmEscalated(alarm.id(), alarm.level(), now));
+                    "ESCALATED",
+                    new AlarmEscalated(alarm.id(), alarm.level(), now));
             log.warn("VARDE-ALARM-0200: alarm {} not claimed in time, escalation level {}", alarm.id(), alarm.level());
         }
         return overdue.size();
@@ -126,26 +123,37 @@ public class AlarmDeadlines {
                             Timestamp.from(now.plus(alarm.period())),
                             alarm.id().value())
                     .update();
-            store.timeline(
-                    alarm.id(),
+            record(
+                    alarm,
                     now,
-                    TimelineKind.ESCALATED,
-                    "system",
-                    null,
+                    "DISPATCH_NOT_ACCEPTED",
                     "Utrykningen er ikke akseptert innen fristen; neste kontakt varsles",
-                    Map.of("level", alarm.level(), "reason", "DISPATCH_NOT_ACCEPTED"));
-            notifier.changed(alarm.id(), "DISPATCH_OVERDUE");
-            events.publishEvent(new AlarmDispatchOverdue(
-                    alarm.id(),
-                    alarm.kommunenummer() == null ? null : Kommunenummer.of(alarm.kommunenummer()),
-                    alarm.level(),
-                    now));
+                    "DISPATCH_OVERDUE",
+                    new AlarmDispatchOverdue(
+                            alarm.id(),
+                            alarm.kommunenummer() == null ? null : Kommunenummer.of(alarm.kommunenummer()),
+                            alarm.level(),
+                            now));
             log.warn(
                     "VARDE-ALARM-0201: call-out for alarm {} not accepted in time, level {}",
                     alarm.id(),
                     alarm.level());
         }
         return overdue.size();
+    }
+
+    /** The escalation as the record and the other nodes see it: timeline entry, notification, event. */
+    private void record(Overdue alarm, Instant now, String reason, String text, String change, Object event) {
+        store.timeline(
+                alarm.id(),
+                now,
+                TimelineKind.ESCALATED,
+                "system",
+                null,
+                text,
+                Map.of("level", alarm.level(), "reason", reason));
+        notifier.changed(alarm.id(), change);
+        events.publishEvent(event);
     }
 
     private record Overdue(AlarmId id, String kommunenummer, int level, Duration period) {}
