@@ -102,7 +102,7 @@ class DispatchFlowIntegrationTests {
                 .contains("Tilgang til boligen")
                 .contains("Aksepter utrykning");
         assertThat(jdbc.sql("select count(*) from audit_event where username = ? and resident_id = ?::uuid"
-                                + " and what like ?")
+                                + " and what like ? and role = 'HOME_CARE' and purpose = 'home-care service delivery'")
                         .params("system:callout-link:Vakttelefon hjemmetjenesten", residentId, "%alarm " + alarm + "%")
                         .query(Long.class)
                         .single())

@@ -108,6 +108,7 @@ class CalloutNotifications {
             AtomicReference<Resident> resident = new AtomicReference<>();
             SystemUser.runAs(
                     "dispatch",
+                    no.varde.shared.security.Role.OPERATOR,
                     () -> resident.set(residents.get(
                             AccessScope.all(),
                             alarm.residentId(),

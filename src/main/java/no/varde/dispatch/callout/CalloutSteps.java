@@ -91,6 +91,7 @@ public class CalloutSteps {
         AtomicReference<Resident> read = new AtomicReference<>();
         SystemUser.runAs(
                 "callout-link:" + contact.name(),
+                no.varde.shared.security.Role.HOME_CARE,
                 () -> read.set(residents.get(
                         AccessScope.all(),
                         alarm.residentId(),

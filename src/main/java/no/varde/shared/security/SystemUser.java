@@ -16,18 +16,27 @@ public final class SystemUser {
     private SystemUser() {}
 
     public static void runAs(String name, Runnable work) {
+        runAs(name, Role.SYSTEM_ADMIN, work);
+    }
+
+    /**
+     * Runs work for a named actor acting in a role, so the audit trail records the purpose the access serves
+     * (a home-care worker's call-out link reads as home care, not as platform administration). The role only
+     * labels the access: callers pass their scope explicitly.
+     */
+    public static void runAs(String name, Role role, Runnable work) {
         VardeUser system = new VardeUser(
                 UUID.nameUUIDFromBytes(("system-" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "system:" + name,
                 "System (" + name + ")",
-                Role.SYSTEM_ADMIN,
+                role,
                 null,
                 null);
         VardePrincipal principal = () -> system;
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority(Role.SYSTEM_ADMIN.authority()))));
+                principal, null, List.of(new SimpleGrantedAuthority(role.authority()))));
         SecurityContextHolder.setContext(context);
         try {
             work.run();
