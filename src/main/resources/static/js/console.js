@@ -127,15 +127,31 @@
     el.textContent = el.getAttribute('data-text-' + (state === 'live' ? 'live' : state === 'off' ? 'off' : 'connecting'));
   }
 
-  var refreshPending = false;
+  // One queue request at a time. A change that arrives while a request is in flight asks for one more request
+  // after it: the queue element is replaced by each answer, so a request queued against the old element would
+  // land in a detached element and the new alarm would not show.
+  var refreshInFlight = false;
+  var refreshAgain = false;
+  var refreshStarted = 0;
   function refreshQueue(main) {
-    if (refreshPending || !window.htmx) return;
-    refreshPending = true;
-    // coalesce bursts: one re-render per animation frame
-    requestAnimationFrame(function () {
-      refreshPending = false;
-      htmx.ajax('GET', main.getAttribute('data-queue-url'), { target: '#queue', swap: 'outerHTML' });
-    });
+    if (!window.htmx) return;
+    if (refreshInFlight && Date.now() - refreshStarted < 10000) {
+      refreshAgain = true;
+      return;
+    }
+    refreshInFlight = true;
+    refreshAgain = false;
+    refreshStarted = Date.now();
+    var done = function () {
+      refreshInFlight = false;
+      if (refreshAgain) refreshQueue(main);
+    };
+    var request = htmx.ajax('GET', main.getAttribute('data-queue-url'), { target: '#queue', swap: 'outerHTML' });
+    if (request && typeof request.then === 'function') {
+      request.then(done, done);
+    } else {
+      setTimeout(done, 500);
+    }
   }
 
   var loadedAt = Date.now();
