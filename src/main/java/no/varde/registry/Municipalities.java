@@ -30,6 +30,18 @@ public class Municipalities {
                 .list();
     }
 
+    /** The municipalities whose residents the scope allows, for pickers and filters. */
+    public List<Municipality> visibleIn(AccessScope scope) {
+        return all().stream().filter(m -> scope.allows(m.kommunenummer())).toList();
+    }
+
+    /** Municipality names by kommunenummer, for tables that show numbers as names. */
+    public java.util.Map<String, String> namesByNumber() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all().forEach(m -> names.put(m.kommunenummer().value(), m.name()));
+        return names;
+    }
+
     public Optional<Municipality> find(Kommunenummer kommunenummer) {
         return jdbc.sql("select * from municipality where kommunenummer = ?")
                 .param(kommunenummer.value())

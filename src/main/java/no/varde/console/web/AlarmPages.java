@@ -17,6 +17,7 @@ import no.varde.registry.AccessScopes;
 import no.varde.registry.Devices;
 import no.varde.registry.HomeCareTeam;
 import no.varde.registry.HomeCareTeams;
+import no.varde.registry.Municipalities;
 import no.varde.registry.Resident;
 import no.varde.registry.Residents;
 import no.varde.shared.security.CurrentUser;
@@ -51,7 +52,7 @@ class AlarmPages {
     private final Devices devices;
     private final HomeCareTeams teams;
     private final AccessScopes scopes;
-    private final ConsoleQueue queue;
+    private final Municipalities municipalities;
     private final Clock clock;
 
     AlarmPages(
@@ -61,7 +62,7 @@ class AlarmPages {
             Devices devices,
             HomeCareTeams teams,
             AccessScopes scopes,
-            ConsoleQueue queue,
+            Municipalities municipalities,
             Clock clock) {
         this.alarms = alarms;
         this.history = history;
@@ -69,7 +70,7 @@ class AlarmPages {
         this.devices = devices;
         this.teams = teams;
         this.scopes = scopes;
-        this.queue = queue;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -88,7 +89,10 @@ class AlarmPages {
                 "municipality",
                 alarm.kommunenummer() == null
                         ? null
-                        : queue.municipalityNames().get(alarm.kommunenummer().value()));
+                        : municipalities
+                                .find(alarm.kommunenummer())
+                                .map(no.varde.registry.Municipality::name)
+                                .orElse(null));
         if (alarm.residentId() != null) {
             Resident resident = residents.get(scope, alarm.residentId(), "alarm " + id + ": resident card");
             model.addAttribute("resident", resident);

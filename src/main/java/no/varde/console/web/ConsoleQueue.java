@@ -16,7 +16,6 @@ import no.varde.alarm.AlarmTypeMappings;
 import no.varde.alarm.Alarms;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.Municipalities;
-import no.varde.registry.Municipality;
 import no.varde.registry.ResidentId;
 import no.varde.registry.ResidentNames;
 import no.varde.shared.security.VardeUser;
@@ -58,7 +57,7 @@ class ConsoleQueue {
         Map<ResidentId, String> names = residents.isEmpty()
                 ? Map.of()
                 : residentNames.namesOf(scopes.forUser(user), residents, "console queue " + category);
-        Map<String, String> places = municipalityNames();
+        Map<String, String> places = municipalities.namesByNumber();
         Map<String, AlarmTypeMapping> types = new HashMap<>();
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         boolean english = "en".equals(locale.getLanguage());
@@ -69,14 +68,6 @@ class ConsoleQueue {
 
     long count(VardeUser user, AlarmCategory category) {
         return alarms.count(user, OPEN, category);
-    }
-
-    Map<String, String> municipalityNames() {
-        Map<String, String> places = new HashMap<>();
-        for (Municipality municipality : municipalities.all()) {
-            places.put(municipality.kommunenummer().value(), municipality.name());
-        }
-        return places;
     }
 
     private static QueueRow row(

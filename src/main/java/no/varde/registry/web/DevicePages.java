@@ -58,7 +58,7 @@ class DevicePages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("kommune", filter == null ? "" : filter.value());
         model.addAttribute("type", typeFilter == null ? "" : typeFilter.name());
-        model.addAttribute("municipalities", visible(scope));
+        model.addAttribute("municipalities", municipalities.visibleIn(scope));
         return htmx != null ? "registry/devices :: results" : "registry/devices";
     }
 
@@ -71,7 +71,7 @@ class DevicePages {
     @GetMapping("/new")
     @PreAuthorize(WRITERS)
     String create(@RequestParam(required = false) @Nullable String resident, Model model) {
-        List<Municipality> visible = visible(scopes.current());
+        List<Municipality> visible = municipalities.visibleIn(scopes.current());
         String kommune =
                 visible.size() == 1 ? visible.getFirst().kommunenummer().value() : null;
         return form(
@@ -134,14 +134,8 @@ class DevicePages {
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("errors", FormErrors.of(problems));
-        model.addAttribute("municipalities", visible(scopes.current()));
+        model.addAttribute("municipalities", municipalities.visibleIn(scopes.current()));
         return "registry/device-form";
-    }
-
-    private List<Municipality> visible(AccessScope scope) {
-        return municipalities.all().stream()
-                .filter(m -> scope.allows(m.kommunenummer()))
-                .toList();
     }
 
     record DeviceForm(@Nullable String id, int version, DeviceDraft draft) {}

@@ -45,7 +45,7 @@ class HomeCareTeamPages {
     @GetMapping
     String list(Model model) {
         model.addAttribute("teams", teams.all());
-        model.addAttribute("names", names());
+        model.addAttribute("names", municipalities.namesByNumber());
         return "registry/teams";
     }
 
@@ -53,7 +53,9 @@ class HomeCareTeamPages {
     String show(@PathVariable UUID id, Model model) {
         HomeCareTeam team = teams.find(id).orElseThrow(() -> new NotFoundException("home-care team", id));
         model.addAttribute("team", team);
-        model.addAttribute("municipalityName", names().get(team.kommunenummer().value()));
+        model.addAttribute(
+                "municipalityName",
+                municipalities.namesByNumber().get(team.kommunenummer().value()));
         model.addAttribute("mayEdit", mayEdit(team));
         return "registry/team";
     }
@@ -95,12 +97,6 @@ class HomeCareTeamPages {
         if (!mayEdit(team)) {
             throw new AccessDeniedException("only the municipality's admin may change its home-care team");
         }
-    }
-
-    private java.util.Map<String, String> names() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        municipalities.all().forEach(m -> names.put(m.kommunenummer().value(), m.name()));
-        return names;
     }
 
     record TeamForm(

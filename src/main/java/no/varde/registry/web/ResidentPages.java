@@ -64,8 +64,8 @@ class ResidentPages {
         model.addAttribute("result", residents.search(scope, q, filter, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("kommune", filter == null ? "" : filter.value());
-        model.addAttribute("municipalities", visible(scope));
-        model.addAttribute("names", names());
+        model.addAttribute("municipalities", municipalities.visibleIn(scope));
+        model.addAttribute("names", municipalities.namesByNumber());
         return htmx != null ? "registry/residents :: results" : "registry/residents";
     }
 
@@ -77,7 +77,8 @@ class ResidentPages {
         model.addAttribute("age", resident.age(clock));
         model.addAttribute("devices", devices.ofResident(scope, id));
         model.addAttribute(
-                "municipalityName", names().get(resident.kommunenummer().value()));
+                "municipalityName",
+                municipalities.namesByNumber().get(resident.kommunenummer().value()));
         return "registry/resident";
     }
 
@@ -85,9 +86,9 @@ class ResidentPages {
     @PreAuthorize(WRITERS)
     String create(Model model) {
         AccessScope scope = scopes.current();
-        String kommune = visible(scope).size() == 1
-                ? visible(scope).getFirst().kommunenummer().value()
-                : null;
+        List<Municipality> visible = municipalities.visibleIn(scope);
+        String kommune =
+                visible.size() == 1 ? visible.getFirst().kommunenummer().value() : null;
         return form(model, ResidentForm.empty(kommune), null, List.of());
     }
 
@@ -118,20 +119,8 @@ class ResidentPages {
         model.addAttribute("resident", resident);
         model.addAttribute("problems", problems);
         model.addAttribute("errors", FormErrors.of(problems));
-        model.addAttribute("municipalities", visible(scopes.current()));
+        model.addAttribute("municipalities", municipalities.visibleIn(scopes.current()));
         return "registry/resident-form";
-    }
-
-    private List<Municipality> visible(AccessScope scope) {
-        return municipalities.all().stream()
-                .filter(m -> scope.allows(m.kommunenummer()))
-                .toList();
-    }
-
-    private java.util.Map<String, String> names() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        municipalities.all().forEach(m -> names.put(m.kommunenummer().value(), m.name()));
-        return names;
     }
 
     /** The form as the browser posts it; relatives are rows of a fixed-size table. */
