@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class AuditSealJob {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealJob.class);
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 1_000;
 
     private final AuditChain chain;
 
