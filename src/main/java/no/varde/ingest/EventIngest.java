@@ -73,7 +73,7 @@ public class EventIngest {
                         eventId,
                         alarm.value(),
                         java.sql.Timestamp.from(now),
-                        JSON.writeValueAsString(raw))
+                        JSON.writeValueAsString(NulEscaping.escape(raw)))
                 .update();
         return new IngestResult(eventId, alarm, false);
     }
@@ -84,7 +84,11 @@ public class EventIngest {
             @Nullable String sender, @Nullable String contentType, byte[] body, List<FieldProblem> problems) {
         return jdbc.sql("insert into rejected_input (source, sender, content_type, body, problems)"
                         + " values ('HTTP', ?, ?, ?, cast(? as jsonb)) returning id")
-                .params(sender, contentType, body, JSON.writeValueAsString(problems))
+                .params(
+                        sender == null ? null : NulEscaping.escape(sender),
+                        contentType == null ? null : NulEscaping.escape(contentType),
+                        body,
+                        JSON.writeValueAsString(NulEscaping.escape(problems)))
                 .query(Long.class)
                 .single();
     }

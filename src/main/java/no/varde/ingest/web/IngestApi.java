@@ -17,8 +17,11 @@ import java.util.Map;
 import no.varde.ingest.EventIngest;
 import no.varde.ingest.EventParser;
 import no.varde.ingest.EventRequest;
+import no.varde.ingest.IngestProperties;
 import no.varde.ingest.IngestResult;
 import no.varde.ingest.IntegrationPrincipal;
+import no.varde.ingest.OccurredAtWindow;
+import no.varde.ingest.Utf8;
 import no.varde.shared.web.FieldProblem;
 import no.varde.shared.web.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -49,10 +52,12 @@ class IngestApi {
 
     private final EventIngest ingest;
     private final Clock clock;
+    private final OccurredAtWindow window;
 
-    IngestApi(EventIngest ingest, Clock clock) {
+    IngestApi(EventIngest ingest, Clock clock, IngestProperties properties) {
         this.ingest = ingest;
         this.clock = clock;
+        this.window = properties.occurredAtWindow();
     }
 
     @PostMapping(consumes = "application/json")
@@ -112,7 +117,7 @@ class IngestApi {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
             String path = prefix.isEmpty() ? "" : prefix + "[" + i + "]";
-            var p = EventParser.parse(nodes.get(i), path, sender.integrationId().toString(), now);
+            var p = EventParser.parse(nodes.get(i), path, sender.integrationId().toString(), now, window);
             problems.addAll(p.problems());
             if (p.eventId() != null && !ids.add(p.eventId())) {
                 problems.add(new FieldProblem(path + ".eventId", "appears twice in this batch"));
@@ -126,6 +131,10 @@ class IngestApi {
     }
 
     private JsonNode read(byte[] body, IntegrationPrincipal sender, HttpServletRequest request) {
+        String encodingProblem = Utf8.problem(body);
+        if (encodingProblem != null) {
+            throw rejected(sender, body, request, List.of(new FieldProblem("body", encodingProblem)));
+        }
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {
