@@ -196,6 +196,20 @@
     });
   }
 
+  // ---- an open live page keeps its session: the stream alone does not restart the idle timer ------------
+  function keepAlive() {
+    var meta = document.querySelector('meta[name="keep-alive-seconds"]');
+    var seconds = meta ? Number(meta.content) : 0;
+    if (!(seconds > 0)) return;
+    setInterval(function () {
+      fetch(meta.getAttribute('data-url') || '/session/keep-alive', {
+        credentials: 'same-origin', headers: { 'HX-Request': 'true' }, cache: 'no-store'
+      }).then(function (response) {
+        if (response.status === 401) window.location.reload(); // signed out elsewhere: show the login page
+      }).catch(function () { /* offline for a moment: the next round tries again */ });
+    }, seconds * 1000);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var main = document.querySelector('main[data-stream-url]');
     takeServerTime(document);
@@ -213,6 +227,7 @@
     setupSound();
     if (main) {
       connect(main);
+      keepAlive();
       // safety net if the stream silently stalls: re-read the queue every 30 seconds
       if (main.hasAttribute('data-console-queue')) {
         setInterval(function () { refreshQueue(main); }, 30000);

@@ -4,7 +4,10 @@ import com.nimbusds.jose.jwk.JWK;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import no.varde.shared.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +15,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -28,6 +34,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +54,52 @@ class SecurityConfiguration {
                         new BCryptPasswordEncoder()));
     }
 
+    /**
+     * Password sign-in for the pages and the API, behind the login throttle. As the only authentication provider
+     * bean it becomes the global one that form login and HTTP Basic use.
+     */
+    @Bean
+    ThrottledAuthenticationProvider passwordSignIn(
+            LocalUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(passwords(users, passwordEncoder), throttle);
+    }
+
+    private static DaoAuthenticationProvider passwords(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
+    }
+
+    /**
+     * The actuator: health (with the liveness and readiness probes) is open for the proxy and the platform; the
+     * rest, metrics included, needs HTTP Basic as the metrics scrape account or a system administrator.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorSecurity(
+            HttpSecurity http,
+            SecurityProperties properties,
+            LocalUserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorizedProblem;
+        UserDetailsService scrapers = MetricsAccount.withLocalAccounts(properties.metrics(), users, passwordEncoder);
+        var manager = new ProviderManager(
+                new ThrottledAuthenticationProvider(passwords(scrapers, passwordEncoder), throttle));
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyRole(MetricsAccount.ROLE, Role.SYSTEM_ADMIN.name()))
+                .authenticationManager(manager)
+                .httpBasic(basic -> basic.realmName("Varde").authenticationEntryPoint(unauthorized))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
+                .build();
+    }
+
     /** The REST API: HTTP Basic for local accounts, no session, 401/403 as problem details. */
     @Bean
     @Order(2)
@@ -64,12 +117,30 @@ class SecurityConfiguration {
 
     private static void unauthorizedProblem(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof LoginLockedException locked) {
+            lockedProblem(response, locked);
+            return;
+        }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Basic realm=\"Varde\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter()
                 .write("{\"type\":\"https://varde.no/problems/unauthorized\",\"title\":\"Unauthorized\","
                         + "\"status\":401,\"detail\":\"Sign in with HTTP Basic (local account)\"}");
+    }
+
+    /** Too many failed sign-ins: 429 with Retry-After, so a client neither retries at once nor looks elsewhere. */
+    private static void lockedProblem(HttpServletResponse response, LoginLockedException locked) throws IOException {
+        long seconds =
+                Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter()
+                .write("{\"type\":\"https://varde.no/problems/sign-in-locked\",\"title\":\"Sign-in locked\","
+                        + "\"status\":429,\"detail\":\"VARDE-ACCT-0040: sign-in is temporarily locked after too many"
+                        + " failed attempts; try again in " + seconds + " seconds\",\"retryAfterSeconds\":" + seconds
+                        + "}");
     }
 
     /** The web pages: form login, optionally "sign in with HelseID" (OpenID Connect). */
@@ -80,7 +151,8 @@ class SecurityConfiguration {
             SecurityProperties properties,
             UserAccounts accounts,
             ObjectProvider<ClientRegistrationRepository> registrations,
-            ResourceLoader resources)
+            ResourceLoader resources,
+            StaffSessions sessions)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -91,15 +163,15 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**",
-                                "/actuator/prometheus",
                                 "/v3/api-docs/**",
                                 "/api-docs.html",
                                 "/swagger-ui/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(sessions.afterSignIn(new SavedRequestAwareAuthenticationSuccessHandler()))
+                        .failureHandler(SecurityConfiguration::formLoginFailed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -110,9 +182,15 @@ class SecurityConfiguration {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         request -> "true".equals(request.getHeader("HX-Request"))));
         if (properties.oidc().enabled()) {
-            oidcLogin(http, properties.oidc(), accounts, registrations.getObject(), resources);
+            oidcLogin(http, properties.oidc(), accounts, registrations.getObject(), resources, sessions);
         }
         return http.build();
+    }
+
+    private static void formLoginFailed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        String target = e instanceof LoginLockedException ? "/login?locked" : "/login?error";
+        response.sendRedirect(request.getContextPath() + target);
     }
 
     /**
@@ -124,7 +202,8 @@ class SecurityConfiguration {
             SecurityProperties.Oidc oidc,
             UserAccounts accounts,
             ClientRegistrationRepository registrations,
-            ResourceLoader resources)
+            ResourceLoader resources,
+            StaffSessions sessions)
             throws Exception {
         ClientRegistration registration = registrations.findByRegistrationId(oidc.registrationId());
         if (registration == null) {
@@ -144,7 +223,7 @@ class SecurityConfiguration {
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var tokenClient = OidcClientAuthentication.tokenClient(clientKey);
         http.oauth2Login(oauth -> oauth.loginPage("/login")
-                .defaultSuccessUrl("/", false)
+                .successHandler(sessions.afterSignIn(new SavedRequestAwareAuthenticationSuccessHandler()))
                 .failureUrl("/login?oidcError")
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                 .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokenClient))

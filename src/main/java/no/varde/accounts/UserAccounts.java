@@ -24,6 +24,10 @@ public class UserAccounts {
             rs.getObject("response_centre_id", UUID.class),
             rs.getBoolean("enabled"));
 
+    /** The user_account.username check constraint. */
+    private static final java.util.regex.Pattern POSSIBLE_USERNAME =
+            java.util.regex.Pattern.compile("[a-z0-9._@-]{2,64}");
+
     private final JdbcClient jdbc;
 
     UserAccounts(JdbcClient jdbc) {
@@ -31,8 +35,12 @@ public class UserAccounts {
     }
 
     public Optional<UserAccount> findByUsername(String username) {
+        String lower = username.toLowerCase(java.util.Locale.ROOT);
+        if (!POSSIBLE_USERNAME.matcher(lower).matches()) {
+            return Optional.empty(); // never an account, and the database cannot take every string (NUL)
+        }
         return jdbc.sql("select * from user_account where username = ?")
-                .param(username.toLowerCase(java.util.Locale.ROOT))
+                .param(lower)
                 .query(MAPPER)
                 .optional();
     }

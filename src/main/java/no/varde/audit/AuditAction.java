@@ -6,5 +6,9 @@ public enum AuditAction {
     CREATE,
     UPDATE,
     IMPORT,
-    EXPORT
+    EXPORT,
+    /** An attempt the application turned down; written even though the attempt itself is rolled back. */
+    REFUSED,
+    /** A resident moved from one municipality to another (one line in each). */
+    TRANSFER
 }

@@ -34,6 +34,16 @@ public class AuditLog {
     }
 
     /**
+     * Records a refused attempt on one resident's data in a transaction of its own, so the line stays when the
+     * attempt's transaction rolls back. Filed under the resident's municipality: its admin and the system admins
+     * see it, the user who was refused does not learn where the resident lives.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refused(UUID residentId, Kommunenummer kommunenummer, String what) {
+        write(AuditAction.REFUSED, residentId, kommunenummer.value(), what);
+    }
+
+    /**
      * Records an access that concerns many residents or none in particular (search, import, export). Without a
      * municipality, the line is filed under the user's own municipality so that municipality's admin sees it.
      */

@@ -21,6 +21,30 @@ public class HomeCareTeams {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The teams whose call-out chains (names and phones of staff) the scope may see: a municipality's users see
+     * its own teams, the response centre the municipalities it serves, an analyst none.
+     */
+    public List<HomeCareTeam> visibleIn(AccessScope scope) {
+        if (scope.everything()) {
+            return all();
+        }
+        return jdbc
+                .sql("select id from home_care_team where kommunenummer = any(?) order by kommunenummer, name")
+                .param(scope.sqlArray())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
+    }
+
+    /** One team, if the scope may see it. */
+    public Optional<HomeCareTeam> find(AccessScope scope, UUID id) {
+        return find(id).filter(team -> scope.allows(team.kommunenummer()));
+    }
+
+    /** For system work (dispatch) and pages that have already checked the scope. */
     public List<HomeCareTeam> all() {
         return ids("select id from home_care_team order by kommunenummer, name", null);
     }

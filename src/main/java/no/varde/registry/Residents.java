@@ -129,7 +129,7 @@ public class Residents {
     public List<FieldProblem> problemsOf(AccessScope scope, ResidentDraft draft) {
         try {
             check(scope, draft);
-            ensureUniqueNationalId(draft.nationalId().strip(), null);
+            ensureUniqueNationalId(scope, draft, null);
             return List.of();
         } catch (InvalidInputException e) {
             return e.problems();
@@ -154,7 +154,7 @@ public class Residents {
     private void insert(AccessScope scope, ResidentId id, ResidentDraft draft) {
         check(scope, draft);
         String nationalId = draft.nationalId().strip();
-        ensureUniqueNationalId(nationalId, null);
+        ensureUniqueNationalId(scope, draft, null);
         jdbc.sql("""
                 insert into resident (id, kommunenummer, given_name, family_name, birth_date, national_id_cipher,
                     national_id_hash, street_address, postal_code, postal_place, phone, mobile_phone, entry_method,
@@ -170,7 +170,7 @@ public class Residents {
         Resident before = load(scope, id).orElseThrow(() -> new NotFoundException("resident", id));
         check(scope, draft);
         String nationalId = draft.nationalId().strip();
-        ensureUniqueNationalId(nationalId, id);
+        ensureUniqueNationalId(scope, draft, id);
         int updated = jdbc.sql("""
                 update resident set kommunenummer = :kommune, given_name = :givenName, family_name = :familyName,
                     birth_date = :birthDate, national_id_cipher = :cipher, national_id_hash = :hash,
@@ -222,14 +222,67 @@ public class Residents {
         }
     }
 
-    private void ensureUniqueNationalId(String nationalId, @Nullable ResidentId self) {
-        Optional<UUID> holder = jdbc.sql("select id from resident where national_id_hash = ?")
-                .param(cipher.lookupHash(nationalId))
-                .query(UUID.class)
+    /**
+     * One resident per national id. A holder the user may see is named as a duplicate. A holder outside the
+     * user's scope is not revealed: the answer does not say that the id is registered, nor where, and the attempt
+     * is audited under the holder (its municipality's admin and the system admins see it, and which resident it
+     * hit). A person who moves is transferred by a system administrator ({@link #transfer}).
+     */
+    private void ensureUniqueNationalId(AccessScope scope, ResidentDraft draft, @Nullable ResidentId self) {
+        Optional<Holder> holder = jdbc.sql("select id, kommunenummer from resident where national_id_hash = ?")
+                .param(cipher.lookupHash(draft.nationalId().strip()))
+                .query((rs, row) ->
+                        new Holder(rs.getObject("id", UUID.class), new Kommunenummer(rs.getString("kommunenummer"))))
                 .optional();
-        if (holder.isPresent() && (self == null || !holder.get().equals(self.value()))) {
+        if (holder.isEmpty() || self != null && holder.get().id().equals(self.value())) {
+            return;
+        }
+        if (scope.allows(holder.get().kommunenummer())) {
             throw InvalidInputException.of("nationalId", "another resident is registered with this national id");
         }
+        audit.refused(
+                holder.get().id(),
+                holder.get().kommunenummer(),
+                "national-id conflict: " + (self == null ? "registering a new resident" : "editing resident " + self)
+                        + " in " + draft.kommunenummer().strip() + " with this resident's national id was refused");
+        throw InvalidInputException.of("nationalId", NOT_REGISTRABLE);
+    }
+
+    /** The same words whatever the reason, so the answer reveals nothing about other municipalities' residents. */
+    static final String NOT_REGISTRABLE = "VARDE-REG-0010: this national id cannot be registered by you;"
+            + " if the person has moved here from another municipality, a system administrator transfers the record";
+
+    private record Holder(UUID id, Kommunenummer kommunenummer) {}
+
+    /**
+     * Moves a resident who has moved to another municipality, with the devices assigned to them, so the person is
+     * never registered twice. System administrators only (they see every municipality); audited as a TRANSFER
+     * in both municipalities' trails.
+     */
+    @Transactional
+    public Resident transfer(AccessScope scope, ResidentId id, Kommunenummer to) {
+        if (!scope.everything()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "VARDE-REG-0011: only a system administrator transfers residents between municipalities");
+        }
+        Resident before = load(scope, id).orElseThrow(() -> new NotFoundException("resident", id));
+        if (!municipalities.exists(to)) {
+            throw InvalidInputException.of("kommunenummer", "no municipality " + to + " in the region");
+        }
+        if (before.kommunenummer().equals(to)) {
+            throw InvalidInputException.of("kommunenummer", "the resident already lives in " + to);
+        }
+        jdbc.sql("update resident set kommunenummer = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(to.value(), id.value())
+                .update();
+        int devices = jdbc.sql("update device set kommunenummer = ?, updated_at = now() where resident_id = ?")
+                .params(to.value(), id.value())
+                .update();
+        String what =
+                "resident transferred from " + before.kommunenummer() + " to " + to + " with " + devices + " device(s)";
+        audit.resident(AuditAction.TRANSFER, id.value(), before.kommunenummer(), what);
+        audit.resident(AuditAction.TRANSFER, id.value(), to, what);
+        return load(scope, id).orElseThrow();
     }
 
     private org.springframework.jdbc.core.namedparam.MapSqlParameterSource columns(

@@ -49,8 +49,9 @@ class ExternalDatabaseIntegrationTests {
             assertThat(database).isEqualTo(System.getenv().getOrDefault("VARDE_EXPECTED_DATABASE_NAME", "varde"));
             assertThat(user).isEqualTo(System.getenv("SPRING_DATASOURCE_USERNAME"));
         } else {
-            // embedded PostgreSQL: the superuser of the zonky server, database created by EmbeddedPostgresServer
-            assertThat(user).isEqualTo("postgres");
+            // embedded PostgreSQL: the application's role (not the superuser), database created by
+            // EmbeddedPostgresServer
+            assertThat(user).isEqualTo("varde_app");
             assertThat(database).isEqualTo("varde");
         }
         assertThat(url).startsWith("jdbc:postgresql://").contains(":" + serverPort + "/" + database);

@@ -290,6 +290,25 @@ class DispatchFlowIntegrationTests {
     }
 
     @Test
+    void aLinkWhoseTokenIsStillValidButWhoseRowHasExpiredIsRefused() throws Exception {
+        AlarmId alarm = dispatchedAlarm("Lenke trukket tilbake");
+        String path = linkPath(awaitSms(jdbc, alarm, 1, "OUTBOX"));
+        CalloutLink link = callouts.links(callout(alarm).id()).getFirst();
+        assertThat(link.expiresAt()).isAfter(Instant.now());
+        jdbc.sql("update callout_link set expires_at = now() - interval '1 minute' where token_id = ?")
+                .param(link.tokenId())
+                .update();
+
+        String refused = mvc.perform(get(path))
+                .andExpect(status().isGone())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).doesNotContain(residentNameOf(alarm));
+        assertThat(alarmState(jdbc, alarm)).isEqualTo("DISPATCHED");
+    }
+
+    @Test
     void anAlarmFromAnUnknownDeviceHasNoTeamAndTheTimelineSaysSo() throws Exception {
         AlarmId alarm = postAlarm(mvc, String.valueOf(900_000_000L + (long) (Math.random() * 99_999_999L)), "1");
         created.add(alarm);

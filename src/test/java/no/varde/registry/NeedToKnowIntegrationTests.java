@@ -132,12 +132,17 @@ class NeedToKnowIntegrationTests {
 
     @Test
     void auditTrailCannotBeChangedOrDeleted() {
+        // the application's role has no such privilege; a role that had it would still meet the triggers
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> jdbc.sql("update audit_event set username = 'x'").update())
-                .hasMessageContaining("VARDE-AUDIT-0001");
+                .rootCause()
+                .message()
+                .containsAnyOf("permission denied", "VARDE-AUDIT-0001");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> jdbc.sql("delete from audit_event").update())
-                .hasMessageContaining("VARDE-AUDIT-0001");
+                .rootCause()
+                .message()
+                .containsAnyOf("permission denied", "VARDE-AUDIT-0001");
     }
 
     @Test

@@ -18,6 +18,7 @@ class LoginController {
     String login(Model model) {
         model.addAttribute("oidcEnabled", properties.oidc().enabled());
         model.addAttribute("oidcRegistration", properties.oidc().registrationId());
+        model.addAttribute("lockMinutes", properties.login().lockDuration().toMinutes());
         return "accounts/login";
     }
 }

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import no.varde.audit.AuditChain;
 import no.varde.audit.AuditEvent;
 import no.varde.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditTrail trail;
+    private final AuditChain chain;
 
-    AuditApi(AuditTrail trail) {
+    AuditApi(AuditTrail trail, AuditChain chain) {
         this.trail = trail;
+        this.chain = chain;
+    }
+
+    /**
+     * Recomputes the hash chain over the sealed audit entries (bin/varde audit-verify calls it). System
+     * administrators only; the answer names the first broken entry, if any.
+     */
+    @PostMapping("/verify")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(summary = "Verify the audit trail's hash chain; names the first changed, removed or inserted entry")
+    AuditChain.Verification verify() {
+        return chain.verify();
     }
 
     @GetMapping

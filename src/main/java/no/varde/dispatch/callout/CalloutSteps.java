@@ -208,6 +208,10 @@ public class CalloutSteps {
         CalloutLink link = callouts.link(claims.tokenId())
                 .filter(l -> l.calloutId().equals(claims.calloutId()) && l.position() == claims.position())
                 .orElseThrow(LinkRefused::invalid);
+        // The row's expiry is the server's word: it can be shortened (a link withdrawn) after the token was signed.
+        if (!clock.instant().isBefore(link.expiresAt())) {
+            throw new LinkRefused(true, "dispatch.link.expired");
+        }
         Callout callout = callouts.find(claims.calloutId()).orElseThrow(LinkRefused::invalid);
         if (callout.state() == CalloutState.DONE && !doneAllowed) {
             throw new LinkRefused(true, "dispatch.link.done");

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Home-care teams and their call-out chains: readable by all, edited by the municipality's admin. */
+/**
+ * Home-care teams and their call-out chains: readable within need-to-know (the municipality's users, the response
+ * centre serving it, system admins), edited by the municipality's admin.
+ */
 @Controller
 @RequestMapping("/home-care-teams")
 class HomeCareTeamPages {
@@ -44,14 +47,15 @@ class HomeCareTeamPages {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("teams", teams.all());
+        model.addAttribute("teams", teams.visibleIn(scopes.current()));
         model.addAttribute("names", municipalities.namesByNumber());
         return "registry/teams";
     }
 
     @GetMapping("/{id}")
     String show(@PathVariable UUID id, Model model) {
-        HomeCareTeam team = teams.find(id).orElseThrow(() -> new NotFoundException("home-care team", id));
+        HomeCareTeam team =
+                teams.find(scopes.current(), id).orElseThrow(() -> new NotFoundException("home-care team", id));
         model.addAttribute("team", team);
         model.addAttribute(
                 "municipalityName",
@@ -62,14 +66,16 @@ class HomeCareTeamPages {
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        HomeCareTeam team = teams.find(id).orElseThrow(() -> new NotFoundException("home-care team", id));
+        HomeCareTeam team =
+                teams.find(scopes.current(), id).orElseThrow(() -> new NotFoundException("home-care team", id));
         requireEdit(team);
         return form(model, TeamForm.of(team), List.of());
     }
 
     @PostMapping("/{id}/edit")
     String save(@PathVariable UUID id, @ModelAttribute TeamForm form, Model model, RedirectAttributes redirect) {
-        HomeCareTeam existing = teams.find(id).orElseThrow(() -> new NotFoundException("home-care team", id));
+        HomeCareTeam existing =
+                teams.find(scopes.current(), id).orElseThrow(() -> new NotFoundException("home-care team", id));
         requireEdit(existing);
         try {
             teams.save(new HomeCareTeam(

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import no.varde.registry.AccessScopes;
 import no.varde.registry.HomeCareTeams;
 import no.varde.registry.Municipalities;
 import no.varde.registry.Municipality;
@@ -27,10 +28,12 @@ class MunicipalityPages {
 
     private final Municipalities municipalities;
     private final HomeCareTeams teams;
+    private final AccessScopes scopes;
 
-    MunicipalityPages(Municipalities municipalities, HomeCareTeams teams) {
+    MunicipalityPages(Municipalities municipalities, HomeCareTeams teams, AccessScopes scopes) {
         this.municipalities = municipalities;
         this.teams = teams;
+        this.scopes = scopes;
     }
 
     @GetMapping
@@ -46,7 +49,11 @@ class MunicipalityPages {
     String show(@PathVariable String kommunenummer, Model model) {
         Municipality municipality = find(kommunenummer);
         model.addAttribute("municipality", municipality);
-        model.addAttribute("teams", teams.ofMunicipality(municipality.kommunenummer()));
+        model.addAttribute(
+                "teams",
+                scopes.current().allows(municipality.kommunenummer())
+                        ? teams.ofMunicipality(municipality.kommunenummer())
+                        : java.util.List.of());
         return "registry/municipality";
     }
 

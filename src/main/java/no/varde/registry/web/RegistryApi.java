@@ -104,14 +104,17 @@ class RegistryApi {
     }
 
     @GetMapping("/home-care-teams")
-    @Operation(summary = "Home-care teams with their call-out chains, optionally of one municipality")
+    @Operation(summary = "Home-care teams with their call-out chains that you may see, optionally of one municipality")
     List<HomeCareTeam> teams(@RequestParam(required = false) @Nullable String kommunenummer) {
-        return kommunenummer == null ? teams.all() : teams.ofMunicipality(kommune("kommunenummer", kommunenummer));
+        Kommunenummer filter = kommunenummer == null ? null : kommune("kommunenummer", kommunenummer);
+        return teams.visibleIn(scopes.current()).stream()
+                .filter(team -> filter == null || team.kommunenummer().equals(filter))
+                .toList();
     }
 
     @GetMapping("/home-care-teams/{id}")
     HomeCareTeam team(@PathVariable UUID id) {
-        return teams.find(id).orElseThrow(() -> new NotFoundException("home-care team", id));
+        return teams.find(scopes.current(), id).orElseThrow(() -> new NotFoundException("home-care team", id));
     }
 
     @GetMapping("/residents")
@@ -150,6 +153,18 @@ class RegistryApi {
             @PathVariable ResidentId id, @RequestHeader("If-Match") String version, @RequestBody ResidentDraft draft) {
         return residents.update(scopes.current(), id, version(version), draft);
     }
+
+    @PostMapping("/residents/{id}/transfer")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(summary = "Transfer a resident who has moved (with their devices) to another municipality")
+    Resident transferResident(@PathVariable ResidentId id, @RequestBody TransferBody body) {
+        if (body.kommunenummer() == null) {
+            throw InvalidInputException.of("kommunenummer", "the municipality the resident moves to is required");
+        }
+        return residents.transfer(scopes.current(), id, kommune("kommunenummer", body.kommunenummer()));
+    }
+
+    record TransferBody(@Nullable String kommunenummer) {}
 
     @GetMapping("/devices")
     @PreAuthorize("!hasRole('REGION_ANALYST')")

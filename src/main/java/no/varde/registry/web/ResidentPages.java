@@ -79,7 +79,20 @@ class ResidentPages {
         model.addAttribute(
                 "municipalityName",
                 municipalities.namesByNumber().get(resident.kommunenummer().value()));
+        model.addAttribute("municipalities", municipalities.visibleIn(scope));
         return "registry/resident";
+    }
+
+    /** A resident who has moved: a system administrator moves the record (and devices) to the new municipality. */
+    @PostMapping("/{id}/transfer")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String transfer(@PathVariable ResidentId id, @RequestParam String kommunenummer, RedirectAttributes redirect) {
+        if (!Kommunenummer.isValid(kommunenummer)) {
+            throw InvalidInputException.of("kommunenummer", "must be four digits");
+        }
+        residents.transfer(scopes.current(), id, Kommunenummer.of(kommunenummer));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/residents/" + id;
     }
 
     @GetMapping("/new")

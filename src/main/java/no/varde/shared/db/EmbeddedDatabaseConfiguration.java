@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Starts embedded PostgreSQL when no external database is configured, in the development setup ({@code demo}
@@ -36,11 +38,31 @@ class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         // The same pool and driver settings as an external database (timeouts, see application.yml).
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.databaseName()));
-        config.setUsername("postgres");
+        // The application connects as its own role, which may not change the audit trail (EmbeddedDatabaseRoles).
+        config.setJdbcUrl(url(postgres, properties));
+        config.setUsername(EmbeddedDatabaseRoles.APP);
+        config.setPassword(EmbeddedPostgresServer.roles(EmbeddedPostgresServer.key(properties))
+                .appPassword());
         config.setPoolName("varde-embedded");
         config.setMaximumPoolSize(20);
         return new EmbeddedDataSource(config, EmbeddedPostgresServer.key(properties));
+    }
+
+    /** Flyway migrates as the owner of the schema; nothing else uses this connection. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedDatabaseProperties properties, DataSource dataSource) {
+        String key = EmbeddedPostgresServer.key(properties);
+        EmbeddedPostgres postgres = EmbeddedPostgresServer.running(key);
+        return new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                url(postgres, properties),
+                EmbeddedDatabaseRoles.OWNER,
+                EmbeddedPostgresServer.roles(key).ownerPassword());
+    }
+
+    private static String url(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + properties.databaseName();
     }
 
     /**

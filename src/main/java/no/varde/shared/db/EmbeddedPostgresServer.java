@@ -23,6 +23,7 @@ final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<String, EmbeddedPostgres> SERVERS = new HashMap<>();
     private static final Map<String, Integer> USERS = new HashMap<>();
+    private static final Map<String, EmbeddedDatabaseRoles> ROLES = new HashMap<>();
 
     private EmbeddedPostgresServer() {}
 
@@ -39,8 +40,9 @@ final class EmbeddedPostgresServer {
             return running;
         }
         try {
-            EmbeddedPostgres.Builder builder = durable(
-                    EmbeddedPostgres.builder().setPort(properties.port()).setRegisterShutdownHook(false));
+            EmbeddedDatabaseRoles roles = EmbeddedDatabaseRoles.load(properties);
+            EmbeddedPostgres.Builder builder = roles.applyTo(durable(
+                    EmbeddedPostgres.builder().setPort(properties.port()).setRegisterShutdownHook(false)));
             if (!key.isBlank()) {
                 Path dir = Path.of(key).toAbsolutePath();
                 Files.createDirectories(dir);
@@ -49,6 +51,8 @@ final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres postgres = builder.start();
             createDatabaseIfMissing(postgres, properties.databaseName());
+            roles.secure(postgres, properties.databaseName());
+            ROLES.put(key, roles);
             log.info(
                     "Embedded PostgreSQL started on port {} with data in {}",
                     postgres.getPort(),
@@ -92,12 +96,31 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /** The running server for this key (acquired by a data source). */
+    static synchronized EmbeddedPostgres running(String key) {
+        EmbeddedPostgres postgres = SERVERS.get(key);
+        if (postgres == null) {
+            throw new IllegalStateException("VARDE-DB-0013: no embedded PostgreSQL running for " + key);
+        }
+        return postgres;
+    }
+
+    /** The roles and passwords of the running server for this key. */
+    static synchronized EmbeddedDatabaseRoles roles(String key) {
+        EmbeddedDatabaseRoles roles = ROLES.get(key);
+        if (roles == null) {
+            throw new IllegalStateException("VARDE-DB-0013: no embedded PostgreSQL running for " + key);
+        }
+        return roles;
+    }
+
     /** One user is done; the last one stops the server. */
     static synchronized void release(String key) {
         int left = USERS.merge(key, -1, Integer::sum);
         if (left <= 0) {
             USERS.remove(key);
             EmbeddedPostgres postgres = SERVERS.remove(key);
+            ROLES.remove(key);
             if (postgres != null) {
                 close(postgres);
             }
