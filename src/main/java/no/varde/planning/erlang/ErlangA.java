@@ -18,11 +18,24 @@ public final class ErlangA {
         if (load.traffic() == 0) {
             return new QueueResult(0, 1, 0, 0, 0, 0);
         }
-        int agents = 1;
-        QueueResult result = evaluate(load, patienceSeconds, agents);
+        // the service level grows with the agents: double until the goal is met, then halve the gap
+        int low = 0;
+        int high = 1;
+        QueueResult result = evaluate(load, patienceSeconds, high);
         while (result.serviceLevel() < goal) {
-            agents++;
-            result = evaluate(load, patienceSeconds, agents);
+            low = high;
+            high *= 2;
+            result = evaluate(load, patienceSeconds, high);
+        }
+        while (high - low > 1) {
+            int middle = (low + high) / 2;
+            QueueResult candidate = evaluate(load, patienceSeconds, middle);
+            if (candidate.serviceLevel() >= goal) {
+                high = middle;
+                result = candidate;
+            } else {
+                low = middle;
+            }
         }
         return result;
     }
