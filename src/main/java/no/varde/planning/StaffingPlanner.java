@@ -89,7 +89,7 @@ public class StaffingPlanner {
                 checks);
     }
 
-    /** The staffing cost (NOK a year) and FTE the plan needs: what replaces a scenario's fixed staffing item. */
+    /** The FTE the plan needs: what drives a scenario's staffing item in the economics. */
     public BigDecimal requiredFte(StaffingParameters parameters) {
         return plan(parameters).requiredFte();
     }
