@@ -4,6 +4,7 @@ package no.varde.planning.web;
 final class PlanningAccess {
 
     static final String VIEW = "hasAnyRole('REGION_ANALYST', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')";
+    static final String EDIT = "hasAnyRole('REGION_ANALYST', 'SYSTEM_ADMIN')";
 
     private PlanningAccess() {}
 }
