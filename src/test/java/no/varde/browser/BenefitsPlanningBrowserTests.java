@@ -36,6 +36,10 @@ class BenefitsPlanningBrowserTests {
         assertThat(page.locator("[data-section=heatmap] tbody tr")).hasCount(24);
         assertThat(page.locator("[data-section=decision]")).containsText("Kan ikke holde 2 operatører");
         Chromium.screenshot(page, "planning-staffing");
+        page.getByText("Behov 2030–2050").click();
+        assertThat(page.locator("[data-section=demand] tbody tr")).hasCount(5);
+        page.waitForFunction("() => window.Chart && Chart.getChart('chart-demand')");
+        Chromium.screenshot(page, "planning-demand");
 
         page.locator("nav").getByText("Gevinster").click();
         assertThat(page.locator("[data-section=region-facts]")).isVisible();
