@@ -135,7 +135,7 @@ class PortfolioExports {
                         : municipalities.namesByNumber().getOrDefault(kommunenummer, kommunenummer));
         String html = templates.process("benefits/portfolio-pdf", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
+            PdfRendererBuilder builder = no.varde.shared.pdf.PdfFonts.embed(new PdfRendererBuilder());
             builder.useFastMode();
             builder.withHtmlContent(html, "/");
             builder.toStream(out);

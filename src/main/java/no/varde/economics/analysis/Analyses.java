@@ -90,7 +90,7 @@ public class Analyses {
                 Sensitivity.analyse(input, sensitivityPercent(percent)),
                 input.answers(),
                 Instant.now(clock),
-                clock.getZone(),
+                java.time.ZoneId.of("Europe/Oslo"), // the reader's time, not the server's zone (UTC)
                 preparedBy);
     }
 
