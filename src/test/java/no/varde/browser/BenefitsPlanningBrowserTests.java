@@ -48,6 +48,16 @@ class BenefitsPlanningBrowserTests {
         page.waitForFunction("() => window.Chart && Chart.getChart('chart-realisation')");
         Chromium.screenshot(page, "benefits-indicator");
 
+        page.navigate("http://localhost:" + port + "/economics");
+        page.getByText("Scenario 1: Nytt felles responssenter").click();
+        page.waitForFunction("() => window.Chart && Chart.getChart('chart-tornado')");
+        // the per-municipality table fits a 1440 px screen without a horizontal scroll bar
+        org.assertj.core.api.Assertions.assertThat((Boolean)
+                        page.evaluate("() => { const w = document.querySelector('#municipalities-h').parentElement"
+                                + ".querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth; }"))
+                .isTrue();
+        Chromium.screenshot(page, "economics-scenario-1440");
+
         page.navigate("http://localhost:" + port + "/benefits/measures");
         assertThat(page.locator("[data-section=portfolio]")).isVisible();
         Chromium.screenshot(page, "benefits-measures");
