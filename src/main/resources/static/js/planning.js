@@ -15,9 +15,9 @@
           data: {
             labels: data.labels,
             datasets: [
-              { type: 'bar', label: section.getAttribute('data-fte'), data: data.fte, backgroundColor: brand, yAxisID: 'y' },
+              { type: 'bar', label: section.getAttribute('data-fte'), data: data.fte, backgroundColor: brand, yAxisID: 'y', order: 2 },
               { type: 'line', label: section.getAttribute('data-alarms'), data: data.alarms, borderColor: warn,
-                backgroundColor: warn, yAxisID: 'alarms' }
+                backgroundColor: warn, yAxisID: 'alarms', order: 1 }
             ]
           },
           options: { maintainAspectRatio: false, scales: {
