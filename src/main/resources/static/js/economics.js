@@ -53,14 +53,49 @@
     });
 
     var t = data.tornado;
-    new Chart(document.getElementById('chart-tornado'), {
+    // one row per driver: a bar from today's savings to the savings at the low value and one to the high value,
+    // in two colours, with a vertical base line; long driver names wrap instead of being clipped
+    var canvas = document.getElementById('chart-tornado');
+    canvas.parentNode.style.height = Math.max(320, t.labels.length * 48 + 90) + 'px';
+    var baseLine = { id: 'tornadoBase', afterDatasetsDraw: function (chart) {
+      var x = chart.scales.x.getPixelForValue(t.base);
+      var area = chart.chartArea;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = colors.ink;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, area.top);
+      ctx.lineTo(x, area.bottom);
+      ctx.stroke();
+      ctx.restore();
+    } };
+    function wrap(label) {
+      var words = String(label).split(' '); var lines = []; var line = '';
+      words.forEach(function (word) {
+        if ((line + ' ' + word).trim().length > 26 && line) { lines.push(line); line = word; }
+        else { line = (line + ' ' + word).trim(); }
+      });
+      if (line) { lines.push(line); }
+      return lines;
+    }
+    new Chart(canvas, {
       type: 'bar',
-      data: { labels: t.labels, datasets: [
-        { label: t.label, data: t.ranges.map(function (r) { return [Math.min(r[0], r[1]), Math.max(r[0], r[1])]; }),
-          backgroundColor: colors.brand }
+      data: { labels: t.labels.map(wrap), datasets: [
+        { label: t.lowLabel, data: t.ranges.map(function (r) { return [t.base, r[0]]; }),
+          backgroundColor: colors.warn, grouped: false },
+        { label: t.highLabel, data: t.ranges.map(function (r) { return [t.base, r[1]]; }),
+          backgroundColor: colors.accent, grouped: false },
+        { type: 'line', label: t.baseLabel + ': ' + money(t.base), data: [], borderColor: colors.ink,
+          borderDash: [4, 3], backgroundColor: colors.ink }
       ] },
-      options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { tooltip: tooltip },
-        scales: { x: { ticks: { callback: money } } } }
+      options: { indexAxis: 'y', maintainAspectRatio: false,
+        plugins: { tooltip: { callbacks: { label: function (c) {
+          return c.dataset.label + ': ' + money(c.raw[1]);
+        } } } },
+        scales: { x: { ticks: { callback: money } }, y: { ticks: { autoSkip: false } } } },
+      plugins: [baseLine]
     });
   }
 

@@ -1,5 +1,6 @@
 package no.varde.economics.analysis;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import no.varde.economics.model.ScenarioResult;
 import no.varde.economics.model.Sensitivity;
 import no.varde.economics.model.SensitivityResult;
 import no.varde.economics.model.SplitBasis;
+import no.varde.economics.model.StaffingLink;
 import no.varde.economics.model.SurveyAnswer;
 import no.varde.economics.scenario.ScenarioCatalogue;
 import no.varde.economics.survey.SurveyAnswers;
@@ -41,6 +43,8 @@ public class Analyses {
     private final AssumptionsStore assumptions;
     private final ScenarioCatalogue scenarios;
     private final ObjectProvider<OperationalCounts> operationalCounts;
+    private final ObjectProvider<no.varde.economics.StaffingModel> staffingModel;
+    private final no.varde.economics.scenario.StaffingDrivenItems staffingDriven;
     private final Clock clock;
 
     Analyses(
@@ -49,12 +53,16 @@ public class Analyses {
             AssumptionsStore assumptions,
             ScenarioCatalogue scenarios,
             ObjectProvider<OperationalCounts> operationalCounts,
+            ObjectProvider<no.varde.economics.StaffingModel> staffingModel,
+            no.varde.economics.scenario.StaffingDrivenItems staffingDriven,
             Clock clock) {
         this.municipalities = municipalities;
         this.answers = answers;
         this.assumptions = assumptions;
         this.scenarios = scenarios;
         this.operationalCounts = operationalCounts;
+        this.staffingModel = staffingModel;
+        this.staffingDriven = staffingDriven;
         this.clock = clock;
     }
 
@@ -82,7 +90,7 @@ public class Analyses {
                 Sensitivity.analyse(input, sensitivityPercent(percent)),
                 input.answers(),
                 Instant.now(clock),
-                clock.getZone(),
+                java.time.ZoneId.of("Europe/Oslo"), // the reader's time, not the server's zone (UTC)
                 preparedBy);
     }
 
@@ -96,7 +104,25 @@ public class Analyses {
         }
         List<Municipality> region = municipalities.all();
         Map<Kommunenummer, SurveyAnswer> survey = answers.all();
-        return new AnalysisInput(current, region, survey, SplitBasis.of(region, counts(survey)), scenario);
+        return new AnalysisInput(
+                current, region, survey, SplitBasis.of(region, counts(survey)), scenario, staffing(scenario));
+    }
+
+    /** The scenario's staffing-driven items with the planner's FTE, remembered per volume within one analysis. */
+    private StaffingLink staffing(Scenario scenario) {
+        no.varde.economics.StaffingModel model = staffingModel.getIfAvailable();
+        if (model == null) {
+            return StaffingLink.NONE;
+        }
+        var items = staffingDriven.of(scenario.id());
+        if (items.isEmpty()) {
+            return StaffingLink.NONE;
+        }
+        Map<BigDecimal, BigDecimal> known = new java.util.concurrent.ConcurrentHashMap<>();
+        return new StaffingLink(
+                items,
+                factor -> known.computeIfAbsent(factor.stripTrailingZeros(), model::requiredFte),
+                BigDecimal.ONE);
     }
 
     private int sensitivityPercent(@Nullable Integer percent) {

@@ -12,7 +12,17 @@ public record AnalysisInput(
         List<Municipality> region,
         Map<Kommunenummer, SurveyAnswer> answers,
         SplitBasis basis,
-        Scenario scenario) {
+        Scenario scenario,
+        StaffingLink staffing) {
+
+    public AnalysisInput(
+            Assumptions assumptions,
+            List<Municipality> region,
+            Map<Kommunenummer, SurveyAnswer> answers,
+            SplitBasis basis,
+            Scenario scenario) {
+        this(assumptions, region, answers, basis, scenario, StaffingLink.NONE);
+    }
 
     public AnalysisInput {
         region = region.stream()
@@ -26,11 +36,11 @@ public record AnalysisInput(
     }
 
     public AnalysisInput with(Assumptions newAssumptions) {
-        return new AnalysisInput(newAssumptions, region, answers, basis, scenario);
+        return new AnalysisInput(newAssumptions, region, answers, basis, scenario, staffing);
     }
 
     public AnalysisInput with(Scenario newScenario) {
-        return new AnalysisInput(assumptions, region, answers, basis, newScenario);
+        return new AnalysisInput(assumptions, region, answers, basis, newScenario, staffing);
     }
 
     public AnalysisInput withCosts(UnaryOperator<AsIsCosts> change) {
@@ -39,6 +49,19 @@ public record AnalysisInput(
             AsIsCosts costs = answer.costs();
             changed.put(k, costs == null ? answer : answer.withCosts(change.apply(costs)));
         });
-        return new AnalysisInput(assumptions, region, changed, basis, scenario);
+        return new AnalysisInput(assumptions, region, changed, basis, scenario, staffing);
+    }
+
+    public AnalysisInput withStaffing(StaffingLink link) {
+        return new AnalysisInput(assumptions, region, answers, basis, scenario, link);
+    }
+
+    /** The scenario with its staffing-driven items computed from the staffing plan at these assumptions. */
+    public AnalysisInput resolved() {
+        if (staffing.isEmpty()) {
+            return this;
+        }
+        return new AnalysisInput(
+                assumptions, region, answers, basis, staffing.resolve(scenario, assumptions), StaffingLink.NONE);
     }
 }

@@ -18,7 +18,8 @@ public final class CostModel {
 
     private CostModel() {}
 
-    public static ScenarioResult compute(AnalysisInput input) {
+    public static ScenarioResult compute(AnalysisInput unresolved) {
+        AnalysisInput input = unresolved.resolved();
         Assumptions assumptions = input.assumptions();
         Scenario scenario = input.scenario();
         List<CostItem> items = scenario.items();

@@ -55,9 +55,23 @@ public final class Sensitivity {
                     (in, f) -> in.with(scenario.withRemainingManualSharePercent(
                             scenario.remainingManualSharePercent().multiply(f).min(BigDecimal.valueOf(100))))));
         }
+        if (!input.staffing().isEmpty()) {
+            // staffing-driven items follow the alarm volume through the staffing plan (and the salary above)
+            rows.add(row(
+                    "ALARM_VOLUME",
+                    null,
+                    input,
+                    low,
+                    high,
+                    (in, f) -> in.withStaffing(
+                            in.staffing().atVolume(in.staffing().volumeFactor().multiply(f)))));
+        }
         for (int i = 0; i < scenario.items().size(); i++) {
             int index = i;
             CostItem item = scenario.items().get(i);
+            if (input.staffing().drives(item)) {
+                continue;
+            }
             rows.add(row("COST_ITEM", item.name(), input, low, high, (in, f) -> {
                 List<CostItem> items = new ArrayList<>(scenario.items());
                 items.set(index, item.withAmount(item.amount().times(f)));

@@ -33,7 +33,7 @@ public class PdfReport {
     public byte[] render(DecisionReport report, Locale locale) {
         String html = html(report, locale);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
+            PdfRendererBuilder builder = no.varde.shared.pdf.PdfFonts.embed(new PdfRendererBuilder());
             builder.useFastMode();
             builder.withHtmlContent(html, "/");
             builder.toStream(out);

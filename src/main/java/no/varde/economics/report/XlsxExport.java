@@ -229,10 +229,12 @@ public class XlsxExport {
                 setText(
                         keys,
                         2 + i,
-                        items.get(i).splitKey() + " ("
+                        readable(items.get(i).splitKey()) + " ("
                                 + message("economics.kind." + items.get(i).kind()) + ")",
                         null);
             }
+            // the names, the item names and their split keys stay in view while scrolling
+            sheet.createFreezePane(2, rowIndex);
             for (MunicipalityResult m : result.municipalities()) {
                 Row row = sheet.createRow(rowIndex++);
                 setText(row, 0, m.kommunenummer().value(), null);
@@ -359,7 +361,7 @@ public class XlsxExport {
                         label("economics.kind." + item.kind()),
                         money(item.amount()),
                         num(item.fte()),
-                        text(item.splitKey().toString()));
+                        text(readable(item.splitKey())));
             }
             row();
             for (DriverNote note : result.driverNotes()) {
@@ -416,6 +418,16 @@ public class XlsxExport {
             for (int i = 0; i < keys.length; i++) {
                 setText(row, i, keys[i].isEmpty() ? "" : message(keys[i]), header);
             }
+            if (sheet.getPaneInformation() == null) {
+                sheet.createFreezePane(0, rowIndex);
+            }
+        }
+
+        /** "40 % flatt, 60 % innbyggertall" rather than the stored FLAT:40;POPULATION:60. */
+        private String readable(no.varde.economics.model.SplitKey key) {
+            return key.parts().stream()
+                    .map(part -> part.weightPercent() + " % " + message("economics.driver." + part.driver()))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
 
         private void setText(Row row, int column, String value, @Nullable CellStyle style) {

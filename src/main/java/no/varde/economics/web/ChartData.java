@@ -17,7 +17,19 @@ record ChartData(Series municipalities, Series years, Tornado tornado) {
 
     record Dataset(String label, List<BigDecimal> data) {}
 
-    record Tornado(String label, List<String> labels, List<List<BigDecimal>> ranges, BigDecimal base) {}
+    /**
+     * @param ranges per driver: horizon savings at the low value, then at the high value
+     * @param lowLabel legend of the low value's bars (the driver −percent), highLabel of the high value's
+     * @param baseLabel the vertical line at today's horizon savings
+     */
+    record Tornado(
+            String label,
+            List<String> labels,
+            List<List<BigDecimal>> ranges,
+            BigDecimal base,
+            String lowLabel,
+            String highLabel,
+            String baseLabel) {}
 
     static ChartData of(ScenarioResult result, SensitivityResult sensitivity, MessageSource messages, Locale locale) {
         List<MunicipalityResult> ms = result.municipalities();
@@ -65,7 +77,10 @@ record ChartData(Series municipalities, Series years, Tornado tornado) {
                                 r.horizonSavingsLow().amount(),
                                 r.horizonSavingsHigh().amount()))
                         .toList(),
-                sensitivity.baseHorizonSavings().amount());
+                sensitivity.baseHorizonSavings().amount(),
+                message(messages, locale, "economics.chart.tornadoLow", sensitivity.percent()),
+                message(messages, locale, "economics.chart.tornadoHigh", sensitivity.percent()),
+                message(messages, locale, "economics.chart.tornadoBase"));
         return new ChartData(municipalities, years, tornado);
     }
 

@@ -1,0 +1,91 @@
+package no.varde.benefits;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmFacts;
+import org.springframework.stereotype.Service;
+
+/** Operational facts per municipality and month, computed on demand from the alarm record. */
+@Service
+public class OperationalFacts {
+
+    private final AlarmFacts alarms;
+    private final BenefitsProperties properties;
+    private final Clock clock;
+
+    OperationalFacts(AlarmFacts alarms, BenefitsProperties properties, Clock clock) {
+        this.alarms = alarms;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(properties.zone());
+    }
+
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(zone()));
+    }
+
+    /** Facts of the months from {@code from} to {@code to} inclusive, per municipality with alarms, by month. */
+    public List<MonthFacts> facts(YearMonth from, YearMonth to) {
+        ZoneId zone = zone();
+        Map<String, MonthFacts> merged = new TreeMap<>();
+        for (AlarmFacts.MonthlyFacts row : alarms.monthly(
+                from.atDay(1).atStartOfDay(zone).toInstant(),
+                to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                zone,
+                Duration.ofSeconds(properties.answerTargetSeconds()))) {
+            String key = row.month() + "/" + row.kommunenummer();
+            MonthFacts add = of(row);
+            merged.merge(key, add, MonthFacts::plus);
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    /** The region's facts per month: the sum of the municipalities'. */
+    public static List<MonthFacts> region(List<MonthFacts> facts) {
+        Map<YearMonth, MonthFacts> byMonth = new TreeMap<>();
+        for (MonthFacts f : facts) {
+            byMonth.merge(f.month(), f, (a, b) -> a.plus(b));
+        }
+        return byMonth.values().stream()
+                .map(f -> new MonthFacts(
+                        "",
+                        f.month(),
+                        f.alarms(),
+                        f.technical(),
+                        f.resolvedByPhone(),
+                        f.callouts(),
+                        f.handlingMinutes(),
+                        f.answered(),
+                        f.answeredWithinTarget(),
+                        f.technicalClosedByRules(),
+                        f.technicalClosedByPeople()))
+                .toList();
+    }
+
+    private static MonthFacts of(AlarmFacts.MonthlyFacts row) {
+        boolean alarm = row.category() == AlarmCategory.ALARM;
+        boolean technical = row.category() == AlarmCategory.TECHNICAL;
+        return new MonthFacts(
+                row.kommunenummer(),
+                row.month(),
+                alarm ? row.alarms() : 0,
+                technical ? row.alarms() : 0,
+                row.resolvedByPhone(),
+                row.callouts(),
+                row.handlingMinutes(),
+                alarm ? row.answered() : 0,
+                alarm ? row.answeredWithinTarget() : 0,
+                technical ? row.closedWithoutHuman() : 0,
+                technical ? row.closedByPeople() : 0);
+    }
+}

@@ -1,0 +1,116 @@
+package no.varde.planning.demand;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.varde.planning.StaffingParameters;
+import no.varde.planning.StaffingPlan;
+import no.varde.planning.StaffingPlanner;
+import org.springframework.stereotype.Service;
+
+/**
+ * Demand to 2050: projected inhabitants by age group × alarm users per 1 000 → users; × alarms per user → alarms
+ * a year; the region's alarms through the staffing plan (Erlang, minimum two, shrinkage) → FTE and cost. A
+ * municipality's share of the FTE and cost follows its share of the alarms (the centre is shared).
+ */
+@Service
+public class DemandForecast {
+
+    private final Populations populations;
+    private final DemandProperties assumptions;
+    private final StaffingPlanner planner;
+
+    DemandForecast(Populations populations, DemandProperties assumptions, StaffingPlanner planner) {
+        this.populations = populations;
+        this.assumptions = assumptions;
+        this.planner = planner;
+    }
+
+    public DemandProperties assumptions() {
+        return assumptions;
+    }
+
+    public record MunicipalityDemand(
+            String kommunenummer, long inhabitants, BigDecimal users, long alarms, BigDecimal fte, BigDecimal cost) {}
+
+    public record YearDemand(
+            int year,
+            long inhabitants,
+            long inhabitants80plus,
+            BigDecimal users,
+            long alarms,
+            BigDecimal fte,
+            BigDecimal cost,
+            List<MunicipalityDemand> municipalities) {}
+
+    public List<YearDemand> forecast() {
+        List<YearDemand> years = new ArrayList<>();
+        for (var year : populations.byYear().entrySet()) {
+            years.add(year(year.getKey(), year.getValue()));
+        }
+        return years;
+    }
+
+    private YearDemand year(int year, Map<String, Map<AgeGroup, Long>> byMunicipality) {
+        List<String> kommuner = new ArrayList<>(byMunicipality.keySet());
+        List<BigDecimal> users = new ArrayList<>();
+        long inhabitants = 0;
+        long old = 0;
+        for (String k : kommuner) {
+            BigDecimal u = BigDecimal.ZERO;
+            for (var group : byMunicipality.get(k).entrySet()) {
+                u = u.add(BigDecimal.valueOf(group.getValue())
+                        .multiply(assumptions.usersPer1000(group.getKey()))
+                        .divide(BigDecimal.valueOf(1000), 4, RoundingMode.HALF_UP));
+                inhabitants += group.getValue();
+                if (group.getKey() == AgeGroup.AGE_80_89 || group.getKey() == AgeGroup.AGE_90_PLUS) {
+                    old += group.getValue();
+                }
+            }
+            users.add(u);
+        }
+        List<Long> alarms = users.stream()
+                .map(u -> u.multiply(assumptions.alarmsPerUser())
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValue())
+                .toList();
+        long regionAlarms = alarms.stream().mapToLong(Long::longValue).sum();
+        StaffingPlan plan = planner.plan(new StaffingParameters(
+                planner.properties().serviceLevel(),
+                planner.properties().targetSeconds(),
+                planner.properties().handlingSeconds(),
+                planner.properties().shrinkage(),
+                null,
+                (int) Math.min(regionAlarms, 2_000_000),
+                1));
+        List<MunicipalityDemand> municipalities = new ArrayList<>();
+        for (int i = 0; i < kommuner.size(); i++) {
+            BigDecimal share = regionAlarms == 0
+                    ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(alarms.get(i))
+                            .divide(BigDecimal.valueOf(regionAlarms), 10, RoundingMode.HALF_UP);
+            long persons = byMunicipality.get(kommuner.get(i)).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            municipalities.add(new MunicipalityDemand(
+                    kommuner.get(i),
+                    persons,
+                    users.get(i).setScale(1, RoundingMode.HALF_UP),
+                    alarms.get(i),
+                    plan.requiredFte().multiply(share).setScale(2, RoundingMode.HALF_UP),
+                    plan.annualCost().multiply(share).setScale(0, RoundingMode.HALF_UP)));
+        }
+        BigDecimal totalUsers = users.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new YearDemand(
+                year,
+                inhabitants,
+                old,
+                totalUsers.setScale(0, RoundingMode.HALF_UP),
+                regionAlarms,
+                plan.requiredFte(),
+                plan.annualCost(),
+                municipalities);
+    }
+}

@@ -1,0 +1,184 @@
+package no.varde.benefits;
+
+import static no.varde.ingest.IngestTestSupport.TOKEN;
+import static no.varde.ingest.IngestTestSupport.event;
+import static no.varde.ingest.IngestTestSupport.safetyAlarmController;
+import static no.varde.ingest.IngestTestSupport.uniqueEventId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.YearMonth;
+import no.varde.economics.SplitDriver;
+import no.varde.shared.Kommunenummer;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Facts from real operations (alarms received, answered and closed through the API) and the plan's API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class BenefitsIntegrationTests {
+
+    static final String KOMMUNE = "1824";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OperationalFacts facts;
+
+    @Autowired
+    UsageCounts usage;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void factsCountWhatOperatorsDid() throws Exception {
+        YearMonth now = facts.currentMonth();
+        MonthFacts before = current(now);
+        long alarmsBefore = usage.counts(SplitDriver.ALARMS, now, now).getOrDefault(new Kommunenummer(KOMMUNE), 0L);
+        for (int i = 0; i < 6; i++) {
+            String id = receive("BUTTON_PRESSED", i);
+            if (i < 3) {
+                act(id, "claim", "{}");
+                act(id, "calls", "{\"callee\": \"resident\", \"result\": \"VERBAL_CONTACT\"}");
+                act(id, "close", "{\"outcome\": \"RESOLVED_BY_PHONE\"}");
+            }
+        }
+        String technical = receive("BATTERY_LOW", 7);
+        receive("BATTERY_LOW", 8);
+        act(technical, "claim", "{}");
+        act(technical, "close", "{\"outcome\": \"TECHNICAL_HANDLED\"}");
+
+        MonthFacts after = current(now);
+        assertThat(after.alarms() - before.alarms()).isEqualTo(6);
+        assertThat(after.technical() - before.technical()).isEqualTo(2);
+        assertThat(after.resolvedByPhone() - before.resolvedByPhone()).isEqualTo(3);
+        assertThat(after.answered() - before.answered()).isEqualTo(3);
+        assertThat(after.answeredWithinTarget() - before.answeredWithinTarget()).isEqualTo(3);
+        assertThat(after.technicalClosedByPeople() - before.technicalClosedByPeople())
+                .isEqualTo(1);
+        assertThat(after.technicalClosedByRules() - before.technicalClosedByRules())
+                .isZero();
+        assertThat(after.handlingMinutes()).isGreaterThanOrEqualTo(before.handlingMinutes());
+        // the economics' split by alarms counts them (all 18 municipalities, a measured zero is a zero)
+        var counts = usage.counts(SplitDriver.ALARMS, now, now);
+        assertThat(counts).hasSize(18);
+        assertThat(counts.get(new Kommunenummer(KOMMUNE)) - alarmsBefore).isEqualTo(8);
+
+        mvc.perform(get("/api/v1/benefits/facts").with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suppressBelow").value(5))
+                .andExpect(jsonPath(
+                        "$.municipalities[?(@.kommunenummer == '" + KOMMUNE + "')].alarms",
+                        hasItem(Matchers.greaterThanOrEqualTo(6))));
+        mvc.perform(get("/benefits").with(user(users.loadUserByUsername("analytiker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("data-section=\"region-facts\"")));
+    }
+
+    @Test
+    void theDemoPlanHasThePromiseAndBadInputIsNamedFieldByField() throws Exception {
+        mvc.perform(get("/api/v1/benefits/indicators").with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.source == 'RULE_HOURS')].target", hasItem(1483.33)));
+        mvc.perform(post("/api/v1/benefits/indicators")
+                        .with(httpBasic("analytiker", "varde-demo"))
+                        .contentType("application/json")
+                        .content("{\"name\": \"\", \"area\": \"WEALTH\", \"unit\": \"h\", \"baseline\": \"x\","
+                                + " \"target\": \"10\", \"startMonth\": \"2026-13\", \"targetMonth\": \"2027-01\","
+                                + " \"source\": \"RULE_HOURS\", \"owner\": \"9999\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        Matchers.hasItems("name", "area", "baseline", "startMonth", "minutesPerAlarm", "owner")));
+        mvc.perform(get("/api/v1/benefits/facts?from=2026-xx").with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/v1/benefits/indicators/nope/realisation").with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/benefits/facts").with(httpBasic("operator", "varde-demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aManualValueIsRecordedWithWhoAndOnlyForTheOwnMunicipality() throws Exception {
+        String created = mvc.perform(
+                        post("/api/v1/benefits/indicators")
+                                .with(httpBasic("analytiker", "varde-demo"))
+                                .contentType("application/json")
+                                .content(
+                                        "{\"name\": \"Unngåtte turer\", \"area\": \"COST_AVOIDED\", \"unit\": \"stk\","
+                                                + " \"owner\": \"1813\", \"baseline\": \"0\", \"target\": \"12\","
+                                                + " \"startMonth\": \"2026-01\", \"targetMonth\": \"2026-12\", \"source\": \"MANUAL\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        String month = facts.currentMonth().toString();
+        mvc.perform(post("/api/v1/benefits/indicators/{id}/measurements", id)
+                        .with(httpBasic("admin.bronnoy", "varde-demo"))
+                        .contentType("application/json")
+                        .content("{\"month\": \"" + month + "\", \"kommunenummer\": \"1813\", \"value\": \"7\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.months[-1:].realised", hasItem(7.0)))
+                .andExpect(jsonPath("$.months[-1:].entries[0].enteredBy", hasItem("admin.bronnoy")));
+        mvc.perform(post("/api/v1/benefits/indicators/{id}/measurements", id)
+                        .with(httpBasic("admin.bronnoy", "varde-demo"))
+                        .contentType("application/json")
+                        .content("{\"month\": \"" + month + "\", \"kommunenummer\": \"1833\", \"value\": \"7\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/benefits/indicators/{id}/realisation", id).with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(jsonPath("$.months", hasSize(Matchers.greaterThan(0))));
+        mvc.perform(get("/benefits/indicators/{id}", id).with(user(users.loadUserByUsername("analytiker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("admin.bronnoy")));
+    }
+
+    private MonthFacts current(YearMonth month) {
+        return facts.facts(month, month).stream()
+                .filter(f -> f.kommunenummer().equals(KOMMUNE))
+                .findFirst()
+                .orElse(MonthFacts.empty(KOMMUNE, month));
+    }
+
+    private String receive(String code, int offset) throws Exception {
+        String body = mvc.perform(post("/api/v1/events")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .content(event(uniqueEventId(), code, safetyAlarmController(jdbc, KOMMUNE, offset))))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.alarmId");
+    }
+
+    private ResultActions act(String id, String action, String json) throws Exception {
+        return mvc.perform(post("/api/v1/alarms/" + id + "/" + action)
+                        .with(httpBasic("operator", "varde-demo"))
+                        .contentType("application/json")
+                        .content(json))
+                .andExpect(status().isOk());
+    }
+}
