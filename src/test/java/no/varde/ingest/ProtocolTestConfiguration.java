@@ -2,6 +2,7 @@ package no.varde.ingest;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import no.varde.ingest.reception.Delivery;
 import no.varde.ingest.reception.DirectReception;
@@ -30,11 +31,17 @@ public class ProtocolTestConfiguration {
     public static class SwitchableReception implements Reception {
 
         private final Reception delegate;
+        private final Semaphore refused = new Semaphore(0);
         private volatile boolean unavailable;
         private volatile Duration delay = Duration.ZERO;
 
         SwitchableReception(Reception delegate) {
             this.delegate = delegate;
+        }
+
+        /** One permit per delivery refused while unavailable: tests wait on it instead of on the clock. */
+        public Semaphore refused() {
+            return refused;
         }
 
         public void unavailable(boolean value) {
@@ -49,6 +56,7 @@ public class ProtocolTestConfiguration {
         @Override
         public CompletableFuture<Receipt> submit(Delivery delivery) {
             if (unavailable) {
+                refused.release();
                 return CompletableFuture.failedFuture(
                         new ReceptionUnavailable("test: database away", Duration.ofSeconds(7)));
             }
