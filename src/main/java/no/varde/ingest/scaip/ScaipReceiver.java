@@ -498,9 +498,15 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
         }
     }
 
+    /**
+     * Over UDP the mrs goes to the device's Contact (or where the request came from). Over TCP and TLS it goes to
+     * the source of the connection, so the stack reuses the device's own connection: devices behind NAT or
+     * without a TLS server of their own cannot take a new one.
+     */
     private URI target(Request request, SIPMessage incoming, String transport) throws java.text.ParseException {
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
-        if (contact != null
+        if ("UDP".equalsIgnoreCase(transport)
+                && contact != null
                 && contact.getAddress() != null
                 && contact.getAddress().getURI().isSipURI()) {
             SipURI uri = (SipURI) contact.getAddress().getURI().clone();
