@@ -78,6 +78,15 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScaipReceiver.class);
 
+    /** TLS versions the SIP stack offers, as the stack's properties spell lists. */
+    static final String TLS_PROTOCOLS = "TLSv1.2,TLSv1.3";
+
+    static final String TLS_CIPHER_SUITES = "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,"
+            + "TLS_CHACHA20_POLY1305_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
+            + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,"
+            + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,"
+            + "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384";
+
     private final ScaipProperties properties;
     private final Reception reception;
     private final ScaipCredentials credentials;
@@ -146,7 +155,9 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                 config.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
                 // devices rarely carry a client certificate
                 config.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-                config.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+                config.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", TLS_PROTOCOLS);
+                // the stack's built-in list is of suites modern JDKs disable; offer today's instead
+                config.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", TLS_CIPHER_SUITES);
             }
             SipStack created = factory.createSipStack(config);
             headers = factory.createHeaderFactory();

@@ -76,7 +76,7 @@ class ScaipTlsIntegrationTests {
             HeaderFactory headers = factory.createHeaderFactory();
             AddressFactory addresses = factory.createAddressFactory();
             MessageFactory messages = factory.createMessageFactory();
-            ListeningPoint point = stack.createListeningPoint("127.0.0.1", 0, ListeningPoint.TLS);
+            ListeningPoint point = stack.createListeningPoint("127.0.0.1", Sipp.freePort(), ListeningPoint.TLS);
             SipProvider provider = stack.createSipProvider(point);
             provider.addSipListener(new Device(answered, mrs, messages, provider));
             stack.start();
@@ -141,6 +141,8 @@ class ScaipTlsIntegrationTests {
         config.setProperty("javax.net.ssl.trustStorePassword", "device");
         config.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         config.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        config.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", ScaipReceiver.TLS_PROTOCOLS);
+        config.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", ScaipReceiver.TLS_CIPHER_SUITES);
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         return factory.createSipStack(config);

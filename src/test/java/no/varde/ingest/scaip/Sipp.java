@@ -74,7 +74,7 @@ final class Sipp {
         return Files.exists(path) ? Files.readString(path, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0)) {
                 int candidate = tcp.getLocalPort();
