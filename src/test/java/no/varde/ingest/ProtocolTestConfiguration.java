@@ -45,6 +45,7 @@ public class ProtocolTestConfiguration {
         }
 
         public void unavailable(boolean value) {
+            refused.drainPermits(); // only refusals from now on count
             this.unavailable = value;
         }
 

@@ -43,7 +43,7 @@ public class Dc09Receiver implements SmartLifecycle {
 
     private final Dc09Properties properties;
     private final Dc09Processor processor;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private ExecutorService workers;
     private EventLoopGroup boss;
     private EventLoopGroup loops;
     private Channel tcp;
@@ -63,6 +63,8 @@ public class Dc09Receiver implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        // a fresh pool on every start: the test framework stops and restarts cached contexts
+        workers = Executors.newVirtualThreadPerTaskExecutor();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         loops = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
@@ -115,7 +117,9 @@ public class Dc09Receiver implements SmartLifecycle {
         if (loops != null) {
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }
-        workers.shutdown();
+        if (workers != null) {
+            workers.shutdown();
+        }
     }
 
     @Override

@@ -93,7 +93,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
     private final DeviceAlerts alerts;
     private final Clock clock;
     private final ScaipDigest digest;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private @Nullable SipStack stack;
     private @Nullable SipProvider provider;
@@ -132,6 +132,8 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        // a fresh pool on every start: the test framework stops and restarts cached contexts
+        workers = Executors.newVirtualThreadPerTaskExecutor();
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
@@ -292,7 +294,8 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                     new Mrs(
                             invalid.ref() == null ? "" : invalid.ref(),
                             invalid.snu(),
-                            invalid.reason(),
+                            // ste is a short text on the device's display or log
+                            invalid.reason().length() > 64 ? invalid.reason().substring(0, 64) : invalid.reason(),
                             null,
                             null,
                             null,

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -137,17 +138,25 @@ final class ScaipTls {
         }));
         X509Certificate cert = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-        Files.createDirectories(certificate.toAbsolutePath().getParent());
-        Files.deleteIfExists(key);
-        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer out = Files.newBufferedWriter(key);
+        Path folder = certificate.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        // written aside and moved into place, so a second node starting at the same moment never reads half a pair
+        Path keyTemp = Files.createTempFile(
+                folder,
+                "scaip-tls-",
+                ".key",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path certificateTemp = Files.createTempFile(folder, "scaip-tls-", ".crt");
+        try (Writer out = Files.newBufferedWriter(keyTemp);
                 JcaPEMWriter pem = new JcaPEMWriter(out)) {
             pem.writeObject(pair.getPrivate());
         }
-        try (Writer out = Files.newBufferedWriter(certificate);
+        try (Writer out = Files.newBufferedWriter(certificateTemp);
                 JcaPEMWriter pem = new JcaPEMWriter(out)) {
             pem.writeObject(cert);
         }
+        Files.move(keyTemp, key, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(certificateTemp, certificate, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         log.warn(
                 "VARDE-SCAIP-0011: made a self-signed TLS certificate for SCAIP in {} (development setup only)",
                 certificate.toAbsolutePath());

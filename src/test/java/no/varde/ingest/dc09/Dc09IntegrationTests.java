@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * segments, DUH without dropping the connection, and silence when reception cannot commit.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(ProtocolTestConfiguration.class)
 class Dc09IntegrationTests {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * mrs, answered 200 by the device.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(ProtocolTestConfiguration.class)
 class ScaipSippIntegrationTests {
 

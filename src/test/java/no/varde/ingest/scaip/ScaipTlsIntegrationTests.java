@@ -41,6 +41,7 @@ import no.varde.ingest.ProtocolTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * certificate, sends the mrq over TLS, gets 200, and gets Varde's mrs on its own connection.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(ProtocolTestConfiguration.class)
 class ScaipTlsIntegrationTests {
 
