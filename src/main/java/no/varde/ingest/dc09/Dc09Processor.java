@@ -227,22 +227,24 @@ class Dc09Processor {
                     now,
                     now,
                     Map.of("account", frame.account(), "sequence", frame.sequence(), "messageType", frame.id()));
-            reception
-                    .submit(new Delivery(
-                            EventSource.SIA,
-                            frame.account(),
-                            bytes,
-                            "application/dc09",
-                            List.of(new ReceivedEvent(
-                                    "decrypt-failed:" + now.toEpochMilli(), properties.dedupWindow(), false, event))))
-                    .whenComplete((receipt, failure) -> {
-                        if (failure != null) {
-                            log.error(
-                                    "VARDE-DC09-0007: the technical alarm for account {} could not be stored",
-                                    frame.account(),
-                                    failure);
-                        }
-                    });
+            try {
+                // committed before the DUH goes out, so the operator's view never lags the transmitter's
+                reception
+                        .submit(new Delivery(
+                                EventSource.SIA,
+                                frame.account(),
+                                bytes,
+                                "application/dc09",
+                                List.of(new ReceivedEvent(
+                                        "decrypt-failed:" + now.toEpochMilli(),
+                                        properties.dedupWindow(),
+                                        false,
+                                        event))))
+                        .join();
+            } catch (RuntimeException e) {
+                log.error(
+                        "VARDE-DC09-0007: the technical alarm for account {} could not be stored", frame.account(), e);
+            }
         }
         return answer;
     }

@@ -373,10 +373,10 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                         "VARDE-SCAIP-0005: SCAIP controller {} failed digest authentication (kept as rejected input {})",
                         mrq.cid(),
                         id);
-                respond(transaction, request, Response.FORBIDDEN, null);
                 if (alerts.mayRaise("SCAIP", mrq.cid(), properties.authFailureAlarmInterval())) {
                     raiseAuthFailure(mrq, from, body, contentType);
                 }
+                respond(transaction, request, Response.FORBIDDEN, null);
                 return false;
             }
         }
@@ -400,20 +400,20 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                 now,
                 now,
                 Map.of("sipFrom", from, "failedCode", mrq.code(), "ref", mrq.ref()));
-        reception
-                .submit(new Delivery(
-                        EventSource.SCAIP,
-                        mrq.cid(),
-                        body,
-                        contentType,
-                        List.of(new ReceivedEvent(
-                                "auth-failed:" + now.toEpochMilli(), properties.dedupWindow(), false, event))))
-                .whenComplete((receipt, failure) -> {
-                    if (failure != null) {
-                        log.error(
-                                "VARDE-SCAIP-0006: the technical alarm for {} could not be stored", mrq.cid(), failure);
-                    }
-                });
+        try {
+            // committed before the 403 goes out
+            reception
+                    .submit(new Delivery(
+                            EventSource.SCAIP,
+                            mrq.cid(),
+                            body,
+                            contentType,
+                            List.of(new ReceivedEvent(
+                                    "auth-failed:" + now.toEpochMilli(), properties.dedupWindow(), false, event))))
+                    .join();
+        } catch (RuntimeException e) {
+            log.error("VARDE-SCAIP-0006: the technical alarm for {} could not be stored", mrq.cid(), e);
+        }
     }
 
     private void challenge(Request request, ServerTransaction transaction, String realm, boolean stale) {
