@@ -159,6 +159,8 @@ public class Alarms {
     private static Map<String, Object> details(DeviceEvent event) {
         Map<String, Object> details = new HashMap<>(event.extra());
         details.put("senderIdentity", event.senderIdentity());
+        putIfPresent(details, "deviceType", event.deviceType());
+        putIfPresent(details, "component", event.component());
         putIfPresent(details, "text", event.text());
         putIfPresent(details, "batteryPercent", event.batteryPercent());
         putIfPresent(details, "location", event.location());

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the protocol adapter (HTTP, SCAIP, SIA)
  * @param code the sender's event code, looked up in the classification table
+ * @param deviceType the device's own type code when the protocol carries one (SCAIP dty, DC-09 zone), else null
+ * @param component the device component (SCAIP dco, DC-09 partition), else null
  * @param senderIdentity the sender's own identity of this event, for deduplication (integration + event id,
  *     SCAIP ref, DC-09 account + sequence)
  */
@@ -17,6 +19,8 @@ public record DeviceEvent(
         String source,
         String senderIdentity,
         DeviceIdentity device,
+        @Nullable String deviceType,
+        @Nullable String component,
         String code,
         @Nullable String text,
         @Nullable Integer batteryPercent,

@@ -114,6 +114,8 @@ public final class EventParser {
                         "HTTP",
                         "HTTP:" + integrationId + ":" + eventId,
                         device,
+                        null,
+                        null,
                         code,
                         text,
                         battery,

@@ -122,6 +122,27 @@ public class Devices {
         return found;
     }
 
+    /**
+     * Records that the device with this identity was heard from (heartbeat, test transmission, link supervision)
+     * in the caller's transaction. A system write without scope; returns false when no device has the identity.
+     */
+    @Transactional
+    public boolean recordHeard(DeviceIdentity identity, java.time.Instant at) {
+        java.util.Optional<DeviceRef> device = findByIdentity(identity);
+        device.ifPresent(ref -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, ?) where id = ?")
+                .params(java.sql.Timestamp.from(at), ref.id().value())
+                .update());
+        return device.isPresent();
+    }
+
+    /** When the device was last heard from, if ever. */
+    public java.util.Optional<java.time.Instant> lastHeard(DeviceId id) {
+        return jdbc.sql("select last_heard_at from device where id = ? and last_heard_at is not null")
+                .param(id.value())
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     private java.util.Optional<DeviceRef> ref(String condition, Object... params) {
         List<DeviceRef> refs = jdbc.sql("select * from device where " + condition + " and status <> 'RETIRED' limit 2")
                 .params(params)

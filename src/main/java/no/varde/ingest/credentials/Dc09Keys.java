@@ -1,0 +1,67 @@
+package no.varde.ingest.credentials;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import no.varde.shared.crypto.PersonalIdCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * AES keys of DC-09 accounts: write-only for admins, encrypted at rest with the personal-data key like national
+ * ids, read back only by the receiver to decrypt frames.
+ */
+@Repository
+public class Dc09Keys {
+
+    private final JdbcClient jdbc;
+    private final PersonalIdCipher cipher;
+    private final Clock clock;
+
+    Dc09Keys(JdbcClient jdbc, PersonalIdCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** The account's AES key, if one is set. */
+    public Optional<byte[]> find(String account) {
+        return jdbc.sql("select key_encrypted from dc09_account_key where account = ?")
+                .param(account.strip().toUpperCase(Locale.ROOT))
+                .query((rs, row) -> HexFormat.of().parseHex(cipher.decrypt(rs.getBytes(1))))
+                .optional();
+    }
+
+    /** Sets the key (hex, 32/48/64 digits for AES-128/192/256); refuses anything else. */
+    @Transactional
+    public void set(String account, String hexKey, String setBy) {
+        String hex = hexKey.strip().toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{32}|[0-9a-f]{48}|[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("the key must be 32, 48 or 64 hex digits (AES-128, -192 or -256)");
+        }
+        jdbc.sql("""
+                insert into dc09_account_key (account, key_encrypted, key_bits, set_at, set_by)
+                values (?, ?, ?, ?, ?)
+                on conflict (account) do update set key_encrypted = excluded.key_encrypted,
+                    key_bits = excluded.key_bits, set_at = excluded.set_at, set_by = excluded.set_by
+                """)
+                .params(
+                        account.strip().toUpperCase(Locale.ROOT),
+                        cipher.encrypt(hex),
+                        hex.length() * 4,
+                        Timestamp.from(clock.instant()),
+                        setBy)
+                .update();
+    }
+
+    @Transactional
+    public boolean remove(String account) {
+        return jdbc.sql("delete from dc09_account_key where account = ?")
+                        .param(account.strip().toUpperCase(Locale.ROOT))
+                        .update()
+                > 0;
+    }
+}

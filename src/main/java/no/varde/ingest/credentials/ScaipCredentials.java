@@ -1,0 +1,74 @@
+package no.varde.ingest.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** SIP digest credentials per SCAIP controller, kept as the HA1 only; the password is never stored or shown. */
+@Repository
+public class ScaipCredentials {
+
+    /** What the receiver needs to check a digest response. */
+    public record Credential(String controllerId, String username, String realm, String ha1) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ScaipCredentials(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Credential> find(String controllerId) {
+        return jdbc.sql("select controller_id, username, realm, ha1 from scaip_credential where controller_id = ?")
+                .param(controllerId)
+                .query((rs, row) -> new Credential(
+                        rs.getString("controller_id"),
+                        rs.getString("username"),
+                        rs.getString("realm"),
+                        rs.getString("ha1")))
+                .optional();
+    }
+
+    @Transactional
+    public void set(String controllerId, String username, String realm, String password, String setBy) {
+        jdbc.sql("""
+                insert into scaip_credential (controller_id, username, realm, ha1, set_at, set_by)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (controller_id) do update set username = excluded.username, realm = excluded.realm,
+                    ha1 = excluded.ha1, set_at = excluded.set_at, set_by = excluded.set_by
+                """)
+                .params(
+                        controllerId,
+                        username,
+                        realm,
+                        md5(username + ":" + realm + ":" + password),
+                        Timestamp.from(clock.instant()),
+                        setBy)
+                .update();
+    }
+
+    @Transactional
+    public boolean remove(String controllerId) {
+        return jdbc.sql("delete from scaip_credential where controller_id = ?")
+                        .param(controllerId)
+                        .update()
+                > 0;
+    }
+
+    public static String md5(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

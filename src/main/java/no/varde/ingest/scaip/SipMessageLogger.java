@@ -1,0 +1,45 @@
+package no.varde.ingest.scaip;
+
+import gov.nist.core.ServerLogger;
+import gov.nist.javax.sip.message.SIPMessage;
+import java.util.Properties;
+import javax.sip.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs every SIP message in and out at TRACE (off by default); replaces the stack's log4j-based message log. */
+public class SipMessageLogger implements ServerLogger {
+
+    private static final Logger log = LoggerFactory.getLogger("no.varde.ingest.scaip.sip.messages");
+
+    @Override
+    public void closeLogFile() {}
+
+    @Override
+    public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
+        if (log.isTraceEnabled()) {
+            log.trace("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, message);
+        }
+    }
+
+    @Override
+    public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
+        logMessage(message, from, to, sender, time);
+    }
+
+    @Override
+    public void logMessage(SIPMessage message, String from, String to, String status, boolean sender) {
+        logMessage(message, from, to, sender, 0);
+    }
+
+    @Override
+    public void logException(Exception ex) {
+        log.debug("SIP message exception", ex);
+    }
+
+    @Override
+    public void setStackProperties(Properties stackProperties) {}
+
+    @Override
+    public void setSipStack(SipStack sipStack) {}
+}

@@ -1,0 +1,32 @@
+-- SCAIP events are classified by device type and status code, both four digits: dty:stc ('0003:0010').
+-- Device types: 0003 personal trigger, 0004 fixed trigger, 0005 fall detector, 0031 system monitor (base unit).
+-- Heartbeats (mty PI) and test transmissions (0102/0103) are supervision and never reach this table.
+insert into alarm_type_mapping values
+    ('SCAIP', '0003:0010', 'ALARM',     '3',    'Trygghetsalarm: knappetrykk',          'Safety alarm: button pressed',          2, 60),
+    ('SCAIP', '0003:0009', 'ALARM',     '3',    'Trygghetsalarm: automatisk alarm',     'Safety alarm: automatic alarm',         2, 60),
+    ('SCAIP', '0004:0010', 'ALARM',     '3',    'Fast alarmknapp: knappetrykk',         'Fixed trigger: button pressed',         2, 60),
+    ('SCAIP', '0004:0009', 'ALARM',     '3',    'Fast alarmknapp: automatisk alarm',    'Fixed trigger: automatic alarm',        2, 60),
+    ('SCAIP', '0031:0010', 'ALARM',     '3',    'Alarmsentral: knappetrykk',            'Base unit: button pressed',             2, 60),
+    ('SCAIP', '0031:0009', 'ALARM',     '3',    'Alarmsentral: automatisk alarm',       'Base unit: automatic alarm',            2, 60),
+    ('SCAIP', '0005:0009', 'ALARM',     '4.1',  'Fall (fallsensor)',                    'Fall (fall detector)',                  1, 60),
+    ('SCAIP', '0005:0010', 'ALARM',     '4.1',  'Fallsensor: knappetrykk',              'Fall detector: button pressed',         1, 60),
+    ('SCAIP', '0003:0016', 'TECHNICAL', '1.17', 'Trygghetsalarm: batteri lavt',         'Safety alarm: battery low',             4, 3600),
+    ('SCAIP', '0004:0016', 'TECHNICAL', '1.17', 'Fast alarmknapp: batteri lavt',        'Fixed trigger: battery low',            4, 3600),
+    ('SCAIP', '0005:0016', 'TECHNICAL', '1.17', 'Fallsensor: batteri lavt',             'Fall detector: battery low',            4, 3600),
+    ('SCAIP', '0031:0016', 'TECHNICAL', '1.17', 'Alarmsentral: batteri lavt',           'Base unit: battery low',                4, 3600),
+    ('SCAIP', '0031:0085', 'TECHNICAL', '1.19', 'Alarmsentral: strømbrudd',             'Base unit: power failure',              3, 900),
+    ('SCAIP', '0003:0123', 'TECHNICAL', '1.20', 'Trygghetsalarm: radiotest mangler',    'Safety alarm: radio test missing',      3, 900),
+    ('SCAIP', '0004:0123', 'TECHNICAL', '1.20', 'Fast alarmknapp: radiotest mangler',   'Fixed trigger: radio test missing',     3, 900),
+    ('SCAIP', '0005:0123', 'TECHNICAL', '1.20', 'Fallsensor: radiotest mangler',        'Fall detector: radio test missing',     3, 900),
+    ('SCAIP', '0031:0123', 'TECHNICAL', '1.20', 'Alarmsentral: radiotest mangler',      'Base unit: radio test missing',         3, 900),
+    ('SCAIP', '0003:0019', 'INFO',      '3',    'Trygghetsalarm: alarm avbrutt',        'Safety alarm: alarm cancelled',         5, 86400),
+    ('SCAIP', '0004:0019', 'INFO',      '3',    'Fast alarmknapp: alarm avbrutt',       'Fixed trigger: alarm cancelled',        5, 86400),
+    ('SCAIP', '0005:0019', 'INFO',      '3',    'Fallsensor: alarm avbrutt',            'Fall detector: alarm cancelled',        5, 86400),
+    ('SCAIP', '0031:0019', 'INFO',      '3',    'Alarmsentral: alarm avbrutt',          'Base unit: alarm cancelled',            5, 86400),
+    ('SCAIP', '0003:0092', 'INFO',      '3',    'Trygghetsalarm: automatisk tilbakestilt', 'Safety alarm: automatic reset',      5, 86400),
+    ('SCAIP', '0003:0093', 'INFO',      '3',    'Trygghetsalarm: tilbakestilt',         'Safety alarm: manual reset',            5, 86400),
+    ('SCAIP', '0005:0092', 'INFO',      '3',    'Fallsensor: automatisk tilbakestilt',  'Fall detector: automatic reset',        5, 86400),
+    ('SCAIP', '0005:0093', 'INFO',      '3',    'Fallsensor: tilbakestilt',             'Fall detector: manual reset',           5, 86400),
+    ('SCAIP', '0031:0092', 'INFO',      '3',    'Alarmsentral: automatisk tilbakestilt', 'Base unit: automatic reset',           5, 86400),
+    ('SCAIP', '0031:0093', 'INFO',      '3',    'Alarmsentral: tilbakestilt',           'Base unit: manual reset',               5, 86400),
+    ('SCAIP', 'AUTH_FAILED', 'TECHNICAL', '1.5', 'SIP-autentisering feilet',            'SIP authentication failed',             3, 900);
