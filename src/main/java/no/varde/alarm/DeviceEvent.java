@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One event from a device, whatever protocol carried it: what every receiver turns its bytes into.
  *
  * @param source the protocol adapter (HTTP, SCAIP, SIA)
+ * @param deviceType the device type as the protocol names it (SCAIP dty, HTTP device.type), if given
+ * @param component the part of the device that reported (SCAIP dco, DC-09 zone/partition, HTTP device.component)
  * @param code the sender's event code, looked up in the classification table
  * @param senderIdentity the sender's own identity of this event, for deduplication (integration + event id,
  *     SCAIP ref, DC-09 account + sequence)
@@ -17,6 +19,8 @@ public record DeviceEvent(
         String source,
         String senderIdentity,
         DeviceIdentity device,
+        @Nullable String deviceType,
+        @Nullable String component,
         String code,
         @Nullable String text,
         @Nullable Integer batteryPercent,

@@ -86,6 +86,8 @@ public final class EventParser {
                         "HTTP",
                         "HTTP:" + integrationId + ":" + eventId,
                         device,
+                        null,
+                        null,
                         code,
                         text,
                         battery,

@@ -157,6 +157,8 @@ class TwoNodesIntegrationTests {
                         "HTTP",
                         "test:" + UUID.randomUUID(),
                         new DeviceIdentity(cid, "1", null, null, null, null),
+                        null,
+                        null,
                         "BUTTON_PRESSED",
                         null,
                         null,

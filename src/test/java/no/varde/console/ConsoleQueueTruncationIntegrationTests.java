@@ -82,6 +82,8 @@ class ConsoleQueueTruncationIntegrationTests {
                 "test:" + UUID.randomUUID(),
                 new DeviceIdentity(
                         null, null, null, "99" + String.format("%013d", (long) (Math.random() * 1e12)), null, null),
+                null,
+                null,
                 "BUTTON_PRESSED",
                 null,
                 null,
