@@ -2,6 +2,7 @@ package no.varde.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +121,22 @@ public class Devices {
                             identity.serialNumber().strip());
         }
         return found;
+    }
+
+    /**
+     * Records that a device was heard from (a heartbeat, or a test transmission when {@code test}), in the
+     * caller's transaction. Supervision never creates an alarm; an unknown device is simply not recorded.
+     */
+    public boolean heard(DeviceIdentity identity, Instant at, boolean test) {
+        java.util.Optional<DeviceRef> device = findByIdentity(identity);
+        device.ifPresent(found -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
+                        + " last_test_at = case when :test then greatest(last_test_at, :at) else last_test_at end"
+                        + " where id = :id")
+                .param("at", java.sql.Timestamp.from(at))
+                .param("test", test)
+                .param("id", found.id().value())
+                .update());
+        return device.isPresent();
     }
 
     private java.util.Optional<DeviceRef> ref(String condition, Object... params) {

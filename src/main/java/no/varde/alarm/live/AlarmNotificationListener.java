@@ -62,7 +62,10 @@ class AlarmNotificationListener implements SmartLifecycle {
                         continue;
                     }
                     for (PGNotification notification : notifications) {
-                        dispatch(notification.getParameter());
+                        // one notification per transaction: one line per change
+                        for (String line : notification.getParameter().split("\n")) {
+                            dispatch(line);
+                        }
                     }
                 }
             } catch (Exception e) {
