@@ -39,7 +39,8 @@ final class Chromium implements AutoCloseable {
         Browser browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("varde.chromium", "/usr/bin/chromium")))
+                        .setExecutablePath(Path.of(System.getProperty(
+                                "varde.chromium", System.getenv().getOrDefault("VARDE_CHROMIUM", "/usr/bin/chromium"))))
                         .setHeadless(true)
                         .setArgs(args));
         return new Chromium(playwright, browser);

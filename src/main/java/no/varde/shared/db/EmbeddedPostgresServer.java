@@ -39,11 +39,12 @@ final class EmbeddedPostgresServer {
             return running;
         }
         try {
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder().setPort(properties.port()).setRegisterShutdownHook(false);
+            EmbeddedPostgres.Builder builder = durable(
+                    EmbeddedPostgres.builder().setPort(properties.port()).setRegisterShutdownHook(false));
             if (!key.isBlank()) {
                 Path dir = Path.of(key).toAbsolutePath();
                 Files.createDirectories(dir);
+                DataDirectoryGuard.claim(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
@@ -63,6 +64,18 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("VARDE-DB-0001: could not start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * The library starts PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off}, which is fine
+     * for throw-away test data but loses acknowledged alarms when the machine or the database dies. Varde's
+     * promise is that an acknowledged alarm is on disk, so every server Varde starts itself flushes each commit;
+     * {@code -c} options come after {@code -F} on the command line and win.
+     */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String name) {
