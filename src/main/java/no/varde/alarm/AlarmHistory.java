@@ -30,7 +30,7 @@ public class AlarmHistory {
                 .param("everything", scope.everything())
                 .param("kommuner", scope.sqlArray())
                 .param("limit", limit)
-                .query((rs, row) -> AlarmStore.alarm(rs, List.of()))
+                .query((rs, row) -> AlarmRepository.alarm(rs, List.of()))
                 .list();
     }
 }

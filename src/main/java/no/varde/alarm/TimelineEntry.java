@@ -1,9 +1,9 @@
 package no.varde.alarm;
 
 import java.time.Instant;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/** One entry of an alarm's timeline, the record: when, what (with its VKP event), who, and the typed detail. */
 public record TimelineEntry(
         long id,
         Instant at,
@@ -12,4 +12,18 @@ public record TimelineEntry(
         String actor,
         @Nullable String actorRole,
         @Nullable String text,
-        Map<String, Object> data) {}
+        TimelineDetail detail) {
+
+    /** The call this entry logs, if it logs one (for templates, which cannot match on types). */
+    public TimelineDetail.@Nullable Call call() {
+        return detail instanceof TimelineDetail.Call call ? call : null;
+    }
+
+    public @Nullable Outcome outcome() {
+        return detail instanceof TimelineDetail.Closure closure ? closure.outcome() : null;
+    }
+
+    public @Nullable String relatives() {
+        return detail instanceof TimelineDetail.RelativesNotified notified ? notified.relatives() : null;
+    }
+}
