@@ -198,6 +198,14 @@ class AlarmRepository {
                 .optional();
     }
 
+    /** The alarm without its timeline, if the scope may see it. */
+    Optional<Alarm> findHeader(AccessScope scope, boolean unassigned, AlarmId id) {
+        return scoped(jdbc.sql("select a.* from alarm a where a.id = :id and" + SCOPE), scope, unassigned)
+                .param("id", id.value())
+                .query((rs, row) -> alarm(rs, List.of()))
+                .optional();
+    }
+
     Optional<Alarm> find(AccessScope scope, boolean unassigned, AlarmId id) {
         return scoped(jdbc.sql("select a.* from alarm a where a.id = :id and" + SCOPE), scope, unassigned)
                 .param("id", id.value())

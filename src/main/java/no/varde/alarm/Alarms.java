@@ -15,6 +15,7 @@ import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.DeviceRef;
 import no.varde.registry.Devices;
+import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.Role;
 import no.varde.shared.security.VardeUser;
 import no.varde.shared.web.InvalidInputException;
@@ -168,7 +169,17 @@ public class Alarms {
      * once (live streams check every change for every connected user and must not query per check).
      */
     public static boolean visibleTo(VardeUser user, AccessScope scope, Alarm alarm) {
-        return alarm.kommunenummer() == null ? seesUnassigned(user) : scope.allows(alarm.kommunenummer());
+        return visibleTo(user, scope, alarm.kommunenummer());
+    }
+
+    /** The same rule for a live change, which carries the alarm's municipality. */
+    public static boolean visibleTo(VardeUser user, AccessScope scope, @Nullable Kommunenummer kommunenummer) {
+        return kommunenummer == null ? seesUnassigned(user) : scope.allows(kommunenummer);
+    }
+
+    /** The alarm if this user may see it, without its timeline and without an audit entry (for live rows). */
+    public Optional<Alarm> findVisible(VardeUser user, AlarmId id) {
+        return store.findHeader(scopes.forUser(user), seesUnassigned(user), id);
     }
 
     private static boolean seesUnassigned(VardeUser user) {
@@ -273,6 +284,9 @@ public class Alarms {
      * before a time, within their scope: each is closed on its own timeline with the reason and audited when it
      * belongs to a resident. Alarms someone holds are never closed this way. Returns how many were closed.
      */
+    /** Alarms closed in one bulk request at most; a larger flood takes several (each one transaction). */
+    public static final int BULK_CLOSE_MAX = 1000;
+
     @Transactional
     public int closeInBulk(VardeUser supervisor, String sourceCode, Instant receivedBefore, String reason, int max) {
         requireSupervisor(supervisor);
@@ -284,7 +298,7 @@ public class Alarms {
                 seesUnassigned(supervisor),
                 sourceCode.strip().toUpperCase(java.util.Locale.ROOT),
                 receivedBefore,
-                Math.min(Math.max(max, 1), 10_000));
+                Math.min(Math.max(max, 1), BULK_CLOSE_MAX));
         for (Alarm alarm : stale) {
             save(alarm, alarm.closeInBulk(Actor.of(supervisor), reason.strip(), now));
             if (alarm.residentId() != null) {
@@ -356,13 +370,8 @@ public class Alarms {
     }
 
     private void published(Transition transition) {
-        notifier.changed(transition.alarm().id(), what(transition.event()));
+        notifier.changed(AlarmChange.of(transition));
         events.publishEvent(transition.event());
-    }
-
-    /** The live vocabulary's name of a change (see {@code AlarmChangeKind}). */
-    static String what(AlarmEvents.AlarmEvent event) {
-        return AlarmChangeKind.of(event).name();
     }
 
     private Alarm lockAny(AlarmId id) {

@@ -1,6 +1,9 @@
 package no.varde.alarm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** One entry of an alarm's timeline, the record: when, what (with its VKP event), who, and the typed detail. */
@@ -12,7 +15,13 @@ public record TimelineEntry(
         String actor,
         @Nullable String actorRole,
         @Nullable String text,
-        TimelineDetail detail) {
+        @JsonIgnore TimelineDetail detail) {
+
+    /** The detail as the API has always shown it (the same keys as stored). */
+    @JsonProperty("data")
+    public Map<String, Object> data() {
+        return detail.toData();
+    }
 
     /** The call this entry logs, if it logs one (for templates, which cannot match on types). */
     public TimelineDetail.@Nullable Call call() {

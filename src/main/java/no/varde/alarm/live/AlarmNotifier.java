@@ -3,7 +3,7 @@ package no.varde.alarm.live;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import no.varde.alarm.AlarmId;
+import no.varde.alarm.AlarmChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,8 +29,8 @@ public class AlarmNotifier {
         this.jdbc = jdbc;
     }
 
-    public void changed(AlarmId alarm, String what) {
-        String line = alarm + " " + what;
+    public void changed(AlarmChange change) {
+        String line = change.encode();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             send(List.of(line));
             return;
