@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import no.varde.registry.AccessScope;
 import no.varde.registry.DeviceId;
+import no.varde.registry.NeedToKnow;
 import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AlarmRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SCOPE =
-            " (:everything or a.kommunenummer = any(:kommuner)" + " or (a.kommunenummer is null and :unassigned)) ";
+    private static final String SCOPE = NeedToKnow.withinOrUnassigned("a.kommunenummer");
 
     private final JdbcClient jdbc;
 
@@ -271,9 +271,7 @@ class AlarmRepository {
 
     private static JdbcClient.StatementSpec scoped(
             JdbcClient.StatementSpec spec, AccessScope scope, boolean unassigned) {
-        return spec.param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
-                .param("unassigned", unassigned);
+        return spec.params(NeedToKnow.params(scope, unassigned));
     }
 
     static Alarm alarm(ResultSet rs, List<TimelineEntry> timeline) throws SQLException {

@@ -15,6 +15,7 @@ import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.DeviceRef;
 import no.varde.registry.Devices;
+import no.varde.registry.NeedToKnow;
 import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.Role;
 import no.varde.shared.security.VardeUser;
@@ -183,7 +184,7 @@ public class Alarms {
     }
 
     private static boolean seesUnassigned(VardeUser user) {
-        return user.role() == Role.OPERATOR || user.role() == Role.SYSTEM_ADMIN;
+        return NeedToKnow.seesUnassigned(user);
     }
 
     // ---- operator actions -------------------------------------------------------------------------------

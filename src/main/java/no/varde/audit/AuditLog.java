@@ -64,7 +64,7 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_event (username, role, action, resident_id, kommunenummer, what, channel, purpose, client_address)
                 select :username, :role, 'READ', r.id, r.kommune, :what, :channel, :purpose, :client
-                from unnest(cast(:ids as uuid[]), cast(:kommuner as text[])) as r(id, kommune)
+                from unnest(cast(:ids as uuid[]), cast(:kommunenumre as text[])) as r(id, kommune)
                 where not exists (select 1 from audit_event e where e.resident_id = r.id and e.username = :username
                                   and e.action = 'READ' and e.occurred_at > now() - cast(:window as interval))
                 """)
@@ -76,7 +76,7 @@ public class AuditLog {
                 .param("client", request == null ? null : request.getRemoteAddr())
                 .param("ids", ids.toArray(UUID[]::new))
                 .param(
-                        "kommuner",
+                        "kommunenumre",
                         ids.stream().map(id -> residents.get(id).value()).toArray(String[]::new))
                 .param("window", SHOWN_WINDOW.toSeconds() + " seconds")
                 .update();

@@ -55,16 +55,14 @@ public class Devices {
             return new Page<>(List.of(), page, size, 0);
         }
         String text = query == null ? "" : query.strip();
-        String where = """
-                where (:everything or d.kommunenummer = any(:kommuner))
+        String where = "where" + NeedToKnow.within("d.kommunenummer") + """
                   and (cast(:kommune as text) is null or d.kommunenummer = :kommune)
                   and (cast(:type as text) is null or d.type = :type)
                   and (:text = '' or concat_ws(' ', d.vendor, d.model, d.scaip_controller_id, d.scaip_device_id,
                        d.sia_account, d.imei, d.serial_number, r.given_name, r.family_name) ilike '%' || :text || '%')
                 """;
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("everything", scope.everything())
-                .addValue("kommuner", scope.sqlArray())
+                .addValues(NeedToKnow.params(scope))
                 .addValue("kommune", kommune == null ? null : kommune.value())
                 .addValue("type", type == null ? null : type.name())
                 .addValue("text", text);
@@ -158,11 +156,10 @@ public class Devices {
 
     /** The devices of one resident, for the resident card (the card's read is audited by the caller). */
     public List<Device> ofResident(AccessScope scope, ResidentId residentId) {
-        return jdbc.sql(SELECT + "where d.resident_id = :resident and (:everything or d.kommunenummer = any(:kommuner))"
+        return jdbc.sql(SELECT + "where d.resident_id = :resident and" + NeedToKnow.within("d.kommunenummer")
                         + " order by d.type")
                 .param("resident", residentId.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> device(rs))
                 .list();
     }
@@ -318,10 +315,9 @@ public class Devices {
     }
 
     private Optional<Device> load(AccessScope scope, DeviceId id) {
-        return jdbc.sql(SELECT + "where d.id = :id and (:everything or d.kommunenummer = any(:kommuner))")
+        return jdbc.sql(SELECT + "where d.id = :id and" + NeedToKnow.within("d.kommunenummer"))
                 .param("id", id.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> device(rs))
                 .optional();
     }

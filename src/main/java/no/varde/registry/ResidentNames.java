@@ -34,11 +34,10 @@ public class ResidentNames {
         }
         Map<ResidentId, String> names = new HashMap<>();
         Map<UUID, Kommunenummer> shown = new HashMap<>();
-        jdbc.sql("select id, kommunenummer, given_name, family_name from resident where id = any(:ids)"
-                        + " and (:everything or kommunenummer = any(:kommuner))")
+        jdbc.sql("select id, kommunenummer, given_name, family_name from resident where id = any(:ids)" + " and"
+                        + NeedToKnow.within("kommunenummer"))
                 .param("ids", ids.stream().map(ResidentId::value).distinct().toArray(UUID[]::new))
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     names.put(new ResidentId(id), rs.getString("given_name") + " " + rs.getString("family_name"));

@@ -28,10 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * claimed, a call with verbal contact is logged and it is closed as resolved by phone; a second operator is told
  * who holds the alarm; closing as resolved by phone without a call is refused and dispatch is proposed.
  */
-// the whole-queue safety-net re-read is pushed out of the way, so a row that arrives can only have come singly
+// Its own database (no bursts of other test classes' alarms escalating together, which the console answers with
+// one whole-queue read), and the whole-queue safety-net re-read pushed out of the way: a row that arrives can
+// only have come singly.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "varde.console.resync-interval=10m")
+        properties = {"varde.console.resync-interval=10m", "varde.embedded-database.database-name=varde_console_browser"
+        })
 class ConsoleBrowserTests {
 
     static final String TOKEN = "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
