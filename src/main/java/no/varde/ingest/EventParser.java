@@ -26,33 +26,54 @@ public final class EventParser {
             @Nullable DeviceEvent event, @Nullable String eventId, List<FieldProblem> problems) {}
 
     public static Parsed parse(JsonNode node, String path, String integrationId, Instant receivedAt) {
+        return parse(node, path, integrationId, receivedAt, OccurredAtWindow.DEFAULT);
+    }
+
+    /**
+     * Parses one event. Text that PostgreSQL cannot store (a NUL character) is kept with the character escaped as
+     * {@code \u0000} rather than refusing a valid alarm; a device time outside the plausibility window (a clock
+     * reset to 1970 after a power loss, a year 294276) is replaced by the time received and kept beside it, so the
+     * alarm is never refused or sorted where nobody looks.
+     */
+    public static Parsed parse(
+            JsonNode node, String path, String integrationId, Instant receivedAt, OccurredAtWindow window) {
         List<FieldProblem> problems = new ArrayList<>();
+        List<String> escaped = new ArrayList<>();
         if (node == null || !node.isObject()) {
             problems.add(new FieldProblem(path.isEmpty() ? "body" : path, "must be a JSON object"));
             return new Parsed(null, null, problems);
         }
-        String eventId = text(node, path, "eventId", 128, true, problems);
-        String code = text(node, path, "code", 64, true, problems);
+        String eventId = text(node, path, "eventId", 128, true, problems, escaped);
+        String code = text(node, path, "code", 64, true, problems, escaped);
         if (code != null && !CODE.matcher(code).matches()) {
             problems.add(new FieldProblem(field(path, "code"), "letters, digits and _ . : - only"));
         }
         Instant occurredAt = receivedAt;
-        String occurred = text(node, path, "occurredAt", 40, false, problems);
+        String implausibleTime = null;
+        String occurred = text(node, path, "occurredAt", 40, false, problems, escaped);
         if (occurred != null) {
             try {
-                occurredAt = Instant.parse(occurred);
+                Instant reported = Instant.parse(occurred);
+                if (window.contains(reported, receivedAt)) {
+                    occurredAt = reported;
+                } else {
+                    implausibleTime = occurred;
+                }
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(
                         field(path, "occurredAt"), "must be an ISO-8601 instant, e.g. 2026-11-22T07:15:00Z"));
             }
         }
-        DeviceIdentity device = device(node.get("device"), field(path, "device"), problems);
-        String text = text(node, path, "text", 1000, false, problems);
-        String location = text(node, path, "location", 200, false, problems);
+        DeviceIdentity device = device(node.get("device"), field(path, "device"), problems, escaped);
+        String text = text(node, path, "text", 1000, false, problems, escaped);
+        String location = text(node, path, "location", 200, false, problems, escaped);
         Integer battery = null;
         JsonNode batteryNode = node.get("batteryPercent");
         if (batteryNode != null && !batteryNode.isNull()) {
-            if (!batteryNode.isIntegralNumber() || batteryNode.asInt() < 0 || batteryNode.asInt() > 100) {
+            if (!batteryNode.isIntegralNumber()
+                    || !batteryNode.canConvertToInt()
+                    || batteryNode.asInt() < 0
+                    || batteryNode.asInt() > 100) {
                 problems.add(new FieldProblem(field(path, "batteryPercent"), "must be a whole number from 0 to 100"));
             } else {
                 battery = batteryNode.asInt();
@@ -81,6 +102,13 @@ public final class EventParser {
         Map<String, Object> extra = new HashMap<>();
         extra.put("integration", integrationId);
         extra.put("eventId", eventId);
+        if (implausibleTime != null) {
+            // Shown to the operator: the device's own clock said something impossible.
+            extra.put("reportedOccurredAt", implausibleTime);
+        }
+        if (!escaped.isEmpty()) {
+            extra.put("escapedNul", List.copyOf(escaped));
+        }
         return new Parsed(
                 new DeviceEvent(
                         "HTTP",
@@ -101,14 +129,15 @@ public final class EventParser {
                 problems);
     }
 
-    private static @Nullable DeviceIdentity device(@Nullable JsonNode node, String path, List<FieldProblem> problems) {
+    private static @Nullable DeviceIdentity device(
+            @Nullable JsonNode node, String path, List<FieldProblem> problems, List<String> escaped) {
         if (node == null || !node.isObject()) {
             problems.add(new FieldProblem(path, "is required: an object with at least one of " + IDENTITIES));
             return null;
         }
         Map<String, String> values = new HashMap<>();
         for (String name : IDENTITIES) {
-            values.put(name, text(node, path, name, 64, false, problems));
+            values.put(name, text(node, path, name, 64, false, problems, escaped));
         }
         DeviceIdentity identity = new DeviceIdentity(
                 values.get("scaipControllerId"),
@@ -125,7 +154,13 @@ public final class EventParser {
     }
 
     private static @Nullable String text(
-            JsonNode node, String path, String name, int max, boolean required, List<FieldProblem> problems) {
+            JsonNode node,
+            String path,
+            String name,
+            int max,
+            boolean required,
+            List<FieldProblem> problems,
+            List<String> escaped) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -147,6 +182,10 @@ public final class EventParser {
         if (text.length() > max) {
             problems.add(new FieldProblem(field(path, name), "must be at most " + max + " characters"));
             return null;
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            escaped.add(field(path, name));
+            return text.replace("\u0000", "\\u0000");
         }
         return text;
     }

@@ -1,18 +1,33 @@
 package no.varde.ingest;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Reception settings.
+ * Reception settings shared by every protocol ({@code varde.ingest.*}).
  *
+ * @param occurredAtMaxAge how old a device's event time may be and still be believed (default 7 days)
+ * @param occurredAtMaxAhead how far ahead of Varde's clock a device's event time may be (default 10 minutes)
  * @param reception the group-commit queue every protocol hands its deliveries to
  */
 @ConfigurationProperties("varde.ingest")
-public record IngestProperties(Reception reception) {
+public record IngestProperties(
+        @Nullable Duration occurredAtMaxAge,
+        @Nullable Duration occurredAtMaxAhead,
+        @Nullable Reception reception) {
 
     public IngestProperties {
         reception = reception == null ? new Reception(0, 0, 0, null, null) : reception;
+    }
+
+    public OccurredAtWindow occurredAtWindow() {
+        return new OccurredAtWindow(occurredAtMaxAge, occurredAtMaxAhead);
+    }
+
+    @Override
+    public Reception reception() {
+        return java.util.Objects.requireNonNull(reception);
     }
 
     /**
@@ -24,7 +39,11 @@ public record IngestProperties(Reception reception) {
      * @param commitTimeout how long an adapter waits for its receipt before answering "not now"
      */
     public record Reception(
-            int queueCapacity, int maxGroupEvents, int writers, Duration retryAfter, Duration commitTimeout) {
+            int queueCapacity,
+            int maxGroupEvents,
+            int writers,
+            @Nullable Duration retryAfter,
+            @Nullable Duration commitTimeout) {
 
         public Reception {
             queueCapacity = queueCapacity <= 0 ? 5_000 : queueCapacity;
@@ -32,6 +51,16 @@ public record IngestProperties(Reception reception) {
             writers = writers <= 0 ? 2 : writers;
             retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
             commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
+        }
+
+        @Override
+        public Duration retryAfter() {
+            return java.util.Objects.requireNonNull(retryAfter);
+        }
+
+        @Override
+        public Duration commitTimeout() {
+            return java.util.Objects.requireNonNull(commitTimeout);
         }
     }
 }

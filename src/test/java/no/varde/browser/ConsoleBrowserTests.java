@@ -119,6 +119,9 @@ class ConsoleBrowserTests {
         Page page = signIn("operator");
         List<String> queueReads = new CopyOnWriteArrayList<>();
         List<String> rowReads = new CopyOnWriteArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> log.add("console: " + message.text()));
+        page.onResponse(response -> log.add(response.status() + " " + response.url()));
         page.onRequest(request -> {
             if (request.url().contains("/console/queue?")) {
                 queueReads.add(request.url());
@@ -144,7 +147,7 @@ class ConsoleBrowserTests {
         assertThat(row).containsText("Behandles");
 
         assertThat(page.evaluate("() => document.getElementById('queue').dataset.marker"))
-                .as("the queue element was never replaced")
+                .as("the queue element was never replaced: %s", log)
                 .isEqualTo("kept");
         assertThat(queueReads).as("no whole-queue read").isEmpty();
         assertThat(rowReads).anyMatch(url -> url.contains(id));

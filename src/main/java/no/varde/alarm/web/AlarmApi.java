@@ -49,9 +49,12 @@ class AlarmApi {
             @RequestParam(required = false) @Nullable List<AlarmState> state,
             @RequestParam(required = false) @Nullable AlarmCategory category,
             @RequestParam(defaultValue = "200") int limit) {
-        Set<AlarmState> states = state == null || state.isEmpty()
-                ? EnumSet.complementOf(EnumSet.of(AlarmState.CLOSED))
-                : EnumSet.copyOf(state);
+        // "state=" or "state= " converts to a null element: it names no state, so it filters nothing.
+        List<AlarmState> named = state == null
+                ? List.of()
+                : state.stream().filter(java.util.Objects::nonNull).toList();
+        Set<AlarmState> states =
+                named.isEmpty() ? EnumSet.complementOf(EnumSet.of(AlarmState.CLOSED)) : EnumSet.copyOf(named);
         return alarms.list(CurrentUser.get(), states, category, Math.min(Math.max(limit, 1), 1000));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.varde.alarm.AlarmId;
+import no.varde.ingest.NulEscaping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -135,10 +136,10 @@ class ReceptionStore {
                         + " values (?, ?, ?, ?, cast(? as jsonb)) returning id")
                 .params(
                         rejected.source().name(),
-                        rejected.sender(),
-                        rejected.contentType(),
+                        rejected.sender() == null ? null : NulEscaping.escape(rejected.sender()),
+                        rejected.contentType() == null ? null : NulEscaping.escape(rejected.contentType()),
                         rejected.raw(),
-                        JSON.writeValueAsString(rejected.problems()))
+                        JSON.writeValueAsString(NulEscaping.escape(rejected.problems())))
                 .query(Long.class)
                 .single();
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import no.varde.ingest.EventParser;
 import no.varde.ingest.IntegrationPrincipal;
+import no.varde.ingest.OccurredAtWindow;
+import no.varde.ingest.Utf8;
 import no.varde.ingest.reception.Delivery;
 import no.varde.ingest.reception.EventSource;
 import no.varde.ingest.reception.ReceivedEvent;
@@ -36,12 +38,19 @@ final class HttpDeliveries {
     private final IntegrationPrincipal sender;
     private final byte[] body;
     private final @Nullable String contentType;
+    private final OccurredAtWindow window;
 
-    HttpDeliveries(Reception reception, IntegrationPrincipal sender, byte[] body, @Nullable String contentType) {
+    HttpDeliveries(
+            Reception reception,
+            IntegrationPrincipal sender,
+            byte[] body,
+            @Nullable String contentType,
+            OccurredAtWindow window) {
         this.reception = reception;
         this.sender = sender;
         this.body = body;
         this.contentType = contentType;
+        this.window = window;
     }
 
     Delivery one(Instant now) {
@@ -65,7 +74,7 @@ final class HttpDeliveries {
         for (int i = 0; i < nodes.size(); i++) {
             String path = prefix.isEmpty() ? "" : prefix + "[" + i + "]";
             EventParser.Parsed parsed =
-                    EventParser.parse(nodes.get(i), path, sender.integrationId().toString(), now);
+                    EventParser.parse(nodes.get(i), path, sender.integrationId().toString(), now, window);
             problems.addAll(parsed.problems());
             if (parsed.eventId() != null && !ids.add(parsed.eventId())) {
                 problems.add(new FieldProblem(path + ".eventId", "appears twice in this batch"));
@@ -83,6 +92,10 @@ final class HttpDeliveries {
     }
 
     private JsonNode read() {
+        String encodingProblem = Utf8.problem(body);
+        if (encodingProblem != null) {
+            throw rejected(List.of(new FieldProblem("body", encodingProblem)));
+        }
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {

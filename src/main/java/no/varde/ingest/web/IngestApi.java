@@ -101,7 +101,7 @@ class IngestApi {
     }
 
     private HttpDeliveries deliveries(IntegrationPrincipal sender, byte[] body, HttpServletRequest request) {
-        return new HttpDeliveries(reception, sender, body, request.getContentType());
+        return new HttpDeliveries(reception, sender, body, request.getContentType(), properties.occurredAtWindow());
     }
 
     /** Waits for the durable receipt (the group's commit); "not now" when reception cannot take it in time. */

@@ -44,8 +44,18 @@ class ApiProblemHandler {
         return invalidInput("The request has invalid parameters", problems, request);
     }
 
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException e, HttpServletRequest request) {
+        ProblemDetail problem = RequestGuardFilter.tooLarge(e.limit());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof RequestTooLargeException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
         String detail = e.getMostSpecificCause().getMessage();
         return invalidInput(
                 "The request body is not valid JSON for this operation",

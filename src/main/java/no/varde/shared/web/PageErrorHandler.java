@@ -22,6 +22,19 @@ class PageErrorHandler {
         return new ModelAndView("error-page").addObject("messageKey", "error.notFound");
     }
 
+    /** A page asked with a parameter it cannot use (a filter that is not an id, say): say so, not 500. */
+    @ExceptionHandler({InvalidInputException.class, IllegalArgumentException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badRequest() {
+        return new ModelAndView("error-page").addObject("messageKey", "error.badRequest");
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    ModelAndView tooLarge() {
+        return new ModelAndView("error-page").addObject("messageKey", "error.tooLarge");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     ModelAndView forbidden() {

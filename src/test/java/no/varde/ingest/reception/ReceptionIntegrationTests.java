@@ -178,6 +178,8 @@ class ReceptionIntegrationTests {
 
     private GroupCommitReception reception(int writers, int maxGroupEvents, int capacity) {
         IngestProperties properties = new IngestProperties(
+                null,
+                null,
                 new IngestProperties.Reception(capacity, maxGroupEvents, writers, Duration.ofSeconds(3), null));
         GroupCommitReception reception =
                 new GroupCommitReception(writer, mappings, properties, transactionManager, store, clock);
