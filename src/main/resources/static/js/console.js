@@ -170,7 +170,7 @@
   function updateRow(main, id) {
     var previous = rowChains[id] || Promise.resolve();
     var next = previous.then(function () {
-      var url = main.getAttribute('data-row-url').replace('__ID__', encodeURIComponent(id));
+      var url = main.getAttribute('data-row-url').replace('ROW_ID', encodeURIComponent(id));
       return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } }).then(function (response) {
         if (response.status === 401) {
           window.location.reload();
