@@ -1,4 +1,5 @@
-// Varde operator console: live queue over Server-Sent Events, age timers, sound cues, CSRF for htmx.
+// Varde operator console: live queue over Server-Sent Events (one row per change), age timers, sound cues,
+// CSRF for htmx.
 // No inline scripts (CSP script-src 'self'); everything is wired from data-* attributes.
 (function () {
   'use strict';
@@ -84,8 +85,15 @@
       osc.stop(t + 0.2);
     });
   }
-  var NEW_ALARM = [880, 660];
-  var ESCALATED = [988, 988, 988];
+  // The tones of each sound cue come from the page (the server names the cue in each live event).
+  var sounds = {};
+  function readSounds(main) {
+    try {
+      sounds = JSON.parse(main.getAttribute('data-sounds') || '{}');
+    } catch (e) {
+      sounds = {};
+    }
+  }
 
   function setupSound() {
     var toggle = document.getElementById('sound-toggle');
@@ -154,6 +162,92 @@
     }
   }
 
+  // ---- one row per live change ------------------------------------------------------------------------
+  // The server renders the changed row (or nothing, when it left this tab: closed, or not visible); the row is
+  // put in its place by priority, then age, or removed. Requests for the same alarm run one after another, so
+  // an older answer never overwrites a newer one.
+  var rowChains = {};
+  function updateRow(main, id) {
+    var previous = rowChains[id] || Promise.resolve();
+    var next = previous.then(function () {
+      var url = main.getAttribute('data-row-url').replace('ROW_ID', encodeURIComponent(id));
+      return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } }).then(function (response) {
+        if (response.status === 401) {
+          window.location.reload();
+          return;
+        }
+        if (!response.ok) {
+          refreshQueue(main);
+          return;
+        }
+        setCount('count-alarms', response.headers.get('Varde-Count-Alarms'));
+        setCount('count-technical', response.headers.get('Varde-Count-Technical'));
+        return response.text().then(function (html) {
+          placeRow(id, html);
+        });
+      });
+    }).catch(function () {
+      refreshQueue(main);
+    });
+    rowChains[id] = next;
+    next.then(function () {
+      if (rowChains[id] === next) delete rowChains[id];
+    });
+  }
+
+  // A burst (e.g. a supervisor closing a flood in bulk) re-reads the queue once instead of row by row.
+  var BURST = 20;
+  var pendingRows = new Set();
+  var flushTimer = null;
+  function rowChanged(main, id) {
+    pendingRows.add(id);
+    if (flushTimer) return;
+    flushTimer = setTimeout(function () {
+      flushTimer = null;
+      var ids = Array.from(pendingRows);
+      pendingRows.clear();
+      if (ids.length > BURST) {
+        refreshQueue(main);
+      } else {
+        ids.forEach(function (changed) { updateRow(main, changed); });
+      }
+    }, 50);
+  }
+
+  function setCount(elementId, value) {
+    var el = document.getElementById(elementId);
+    if (el && value !== null) el.textContent = value;
+  }
+
+  function placeRow(id, html) {
+    var queue = document.getElementById('queue');
+    var table = queue && queue.querySelector('table.queue');
+    var body = table && table.querySelector('tbody');
+    if (!body) return;
+    var old = document.getElementById('alarm-' + id);
+    var template = document.createElement('template');
+    template.innerHTML = html.trim();
+    var row = template.content.querySelector('tr');
+    if (old) old.remove();
+    if (row) {
+      var priority = Number(row.getAttribute('data-priority'));
+      var received = Number(row.getAttribute('data-received'));
+      var before = null;
+      body.querySelectorAll('tr.alarm-row').forEach(function (candidate) {
+        if (before) return;
+        var p = Number(candidate.getAttribute('data-priority'));
+        var r = Number(candidate.getAttribute('data-received'));
+        if (p > priority || (p === priority && r > received)) before = candidate;
+      });
+      body.insertBefore(row, before);
+    }
+    var empty = body.querySelectorAll('tr.alarm-row').length === 0;
+    table.hidden = empty;
+    var message = document.getElementById('queue-empty');
+    if (message) message.hidden = !empty;
+    tick();
+  }
+
   var loadedAt = Date.now();
   function refreshAlarm() {
     // the echo of this operator's own action arrives right after the redirect: the page already shows it
@@ -175,12 +269,8 @@
     source.addEventListener('alarm', function (message) {
       var change = JSON.parse(message.data);
       if (isQueue) {
-        refreshQueue(main);
-        if (change.category === 'ALARM') {
-          if (change.what === 'RECEIVED') beep(NEW_ALARM);
-          // an unclaimed alarm past its deadline, or a call-out nobody accepted in time
-          if (change.what === 'ESCALATED' || change.what === 'DISPATCH_OVERDUE') beep(ESCALATED);
-        }
+        rowChanged(main, change.id);
+        if (change.sound && sounds[change.sound]) beep(sounds[change.sound]);
       } else if (alarmId && change.id === alarmId) {
         refreshAlarm();
       }
@@ -226,11 +316,13 @@
     setInterval(tick, 1000);
     setupSound();
     if (main) {
+      readSounds(main);
       connect(main);
       keepAlive();
-      // safety net if the stream silently stalls: re-read the queue every 30 seconds
+      // safety net if the stream silently stalls: re-read the whole queue now and then
       if (main.hasAttribute('data-console-queue')) {
-        setInterval(function () { refreshQueue(main); }, 30000);
+        var resync = Number(main.getAttribute('data-resync-ms')) || 30000;
+        setInterval(function () { refreshQueue(main); }, resync);
       }
     }
   });

@@ -1,14 +1,42 @@
 package no.varde.alarm;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import no.varde.alarm.AlarmEvents.AlarmCallLogged;
+import no.varde.alarm.AlarmEvents.AlarmCalloutArrived;
+import no.varde.alarm.AlarmEvents.AlarmCalloutCancelled;
+import no.varde.alarm.AlarmEvents.AlarmCalloutDeclined;
+import no.varde.alarm.AlarmEvents.AlarmCalloutDone;
+import no.varde.alarm.AlarmEvents.AlarmCalloutNotified;
+import no.varde.alarm.AlarmEvents.AlarmCalloutProblem;
+import no.varde.alarm.AlarmEvents.AlarmClaimed;
+import no.varde.alarm.AlarmEvents.AlarmClosed;
+import no.varde.alarm.AlarmEvents.AlarmDispatchAccepted;
+import no.varde.alarm.AlarmEvents.AlarmDispatchOverdue;
+import no.varde.alarm.AlarmEvents.AlarmDispatched;
+import no.varde.alarm.AlarmEvents.AlarmEscalated;
+import no.varde.alarm.AlarmEvents.AlarmHandedTo113;
+import no.varde.alarm.AlarmEvents.AlarmNoted;
+import no.varde.alarm.AlarmEvents.AlarmReassigned;
+import no.varde.alarm.AlarmEvents.AlarmReceived;
+import no.varde.alarm.AlarmEvents.AlarmRelativesNotified;
+import no.varde.alarm.AlarmEvents.AlarmReleased;
+import no.varde.alarm.Transition.Entry;
 import no.varde.registry.DeviceId;
 import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
 import org.jspecify.annotations.Nullable;
 
-/** An alarm as read: current state plus (when loaded) its timeline. */
+/**
+ * The alarm aggregate: its state and, when loaded, its timeline. Every change is an intention-revealing method
+ * that checks DESIGN.md's state table and the safety rules and returns a {@link Transition} (the alarm after it,
+ * the timeline entries, the past-tense event) or refuses with {@link AlarmActionRefused}. No database here: the
+ * rules are unit-tested on their own; {@code Alarms} locks, calls these and stores the result.
+ */
 public record Alarm(
         AlarmId id,
         AlarmCategory category,
@@ -36,7 +64,650 @@ public record Alarm(
         int version,
         List<TimelineEntry> timeline) {
 
+    private static final Set<AlarmState> HANDLED =
+            EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED);
+
+    public Alarm {
+        flags = flags.isEmpty() ? EnumSet.noneOf(AlarmFlag.class) : EnumSet.copyOf(flags);
+        timeline = List.copyOf(timeline);
+    }
+
     public boolean isOpen() {
         return state != AlarmState.CLOSED;
+    }
+
+    /** Not claimed within its deadline: shown as overdue; the priority stays the alarm type's. */
+    public boolean isOverdue() {
+        return flags.contains(AlarmFlag.ESCALATED) && state == AlarmState.RECEIVED;
+    }
+
+    // ---- reception ----------------------------------------------------------------------------------------
+
+    /** What classification decided for a received event. */
+    public record Classification(
+            AlarmCategory category,
+            String source,
+            String sourceCode,
+            String vkpAlertCode,
+            String title,
+            int priority,
+            Duration claimDeadline,
+            boolean knownCode) {}
+
+    /** Where the event came from: the device as registered (if it is), whose it is and where. */
+    public record Origin(
+            @Nullable Kommunenummer kommunenummer,
+            @Nullable ResidentId residentId,
+            @Nullable DeviceId deviceId,
+            String deviceLabel,
+            boolean knownDevice) {}
+
+    /**
+     * A new alarm from a device event. Unknown devices, unassigned devices and unknown codes still become alarms,
+     * flagged; a repeat within the window is linked and raised one level; information is logged and closed.
+     */
+    public static Transition receive(
+            AlarmId id,
+            Classification type,
+            Origin origin,
+            @Nullable AlarmId repeatOf,
+            Duration repeatWindow,
+            TimelineDetail.DeviceReport report,
+            Instant occurredAt,
+            Instant now) {
+        Set<AlarmFlag> flags = EnumSet.noneOf(AlarmFlag.class);
+        if (!type.knownCode()) {
+            flags.add(AlarmFlag.UNKNOWN_EVENT_CODE);
+        }
+        if (!origin.knownDevice()) {
+            flags.add(AlarmFlag.UNKNOWN_DEVICE);
+        } else if (origin.residentId() == null) {
+            flags.add(AlarmFlag.NO_RESIDENT);
+        }
+        boolean repeat = repeatOf != null && type.category() == AlarmCategory.ALARM;
+        int priority = type.priority();
+        if (repeat) {
+            flags.add(AlarmFlag.REPEAT);
+            priority = Math.max(1, priority - 1);
+        }
+        boolean info = type.category() == AlarmCategory.INFO;
+        Alarm alarm = new Alarm(
+                id,
+                type.category(),
+                type.source(),
+                type.sourceCode(),
+                type.vkpAlertCode(),
+                type.title(),
+                priority,
+                info ? AlarmState.CLOSED : AlarmState.RECEIVED,
+                origin.kommunenummer(),
+                origin.residentId(),
+                origin.deviceId(),
+                origin.deviceLabel(),
+                flags,
+                repeat ? repeatOf : null,
+                occurredAt,
+                now,
+                now.plus(type.claimDeadline()),
+                null,
+                null,
+                0,
+                null,
+                info ? Outcome.OTHER : null,
+                info ? now : null,
+                0,
+                List.of());
+        List<Entry> entries = new ArrayList<>();
+        entries.add(
+                new Entry(now, TimelineKind.RECEIVED, "device:" + origin.deviceLabel(), null, type.title(), report));
+        if (repeat) {
+            entries.add(new Entry(
+                    now,
+                    TimelineKind.REPEAT_RECEIVED,
+                    "system",
+                    null,
+                    "Gjentatt alarm innen " + repeatWindow.toMinutes() + " minutter",
+                    new TimelineDetail.Repeat(repeatOf)));
+        }
+        if (info) {
+            entries.add(new Entry(
+                    now,
+                    TimelineKind.CLOSED,
+                    "system",
+                    null,
+                    "Informasjonsmelding logget",
+                    new TimelineDetail.Closure(Outcome.OTHER)));
+        }
+        return new Transition(alarm, entries, new AlarmReceived(id, type.category(), priority, now));
+    }
+
+    // ---- operator -----------------------------------------------------------------------------------------
+
+    /** Claims the alarm: one operator at a time; a second attempt is told who has it. */
+    public Transition claim(Actor operator, Instant now) {
+        if (state != AlarmState.RECEIVED) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0002",
+                    claimedBy != null && isOpen()
+                            ? "the alarm is already being handled by " + claimedBy
+                            : "the alarm is " + state + " and cannot be claimed");
+        }
+        return change(
+                with(AlarmState.IN_PROGRESS, operator.name(), now),
+                Entry.by(operator, now, TimelineKind.CLAIMED, null, new TimelineDetail.None()),
+                new AlarmClaimed(id, operator.name(), now));
+    }
+
+    /** Gives the alarm back to the queue; it keeps its original age and deadline. */
+    public Transition release(Actor operator, @Nullable String reason, Instant now) {
+        requireHolder(operator, EnumSet.of(AlarmState.IN_PROGRESS));
+        return change(
+                with(AlarmState.RECEIVED, null, null),
+                Entry.by(operator, now, TimelineKind.RELEASED, reason, new TimelineDetail.None()),
+                new AlarmReleased(id, operator.name(), now));
+    }
+
+    /** A supervisor gives a claimed alarm to another operator (or takes a stuck one over). */
+    public Transition reassign(Actor supervisor, String to, Instant now) {
+        if (!HANDLED.contains(state)) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0010", "only an alarm being handled can be reassigned; it is " + state);
+        }
+        if (to.equals(claimedBy)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0010", "the alarm is already handled by " + to);
+        }
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        state,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        flags,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        to,
+                        claimedAt,
+                        escalationLevel,
+                        dispatchDeadline,
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                Entry.by(
+                        supervisor, now, TimelineKind.REASSIGNED, null, new TimelineDetail.Reassignment(claimedBy, to)),
+                new AlarmReassigned(id, claimedBy, to, supervisor.name(), now));
+    }
+
+    public Transition logCall(
+            Actor operator,
+            String callee,
+            @Nullable String number,
+            CallResult result,
+            @Nullable String note,
+            Instant now) {
+        requireHolder(operator, HANDLED);
+        return change(
+                bumped(),
+                Entry.by(
+                        operator,
+                        now,
+                        TimelineKind.CALL,
+                        note,
+                        new TimelineDetail.Call(callee.strip(), blankToNull(number), result)),
+                new AlarmCallLogged(id, result, operator.name(), now));
+    }
+
+    /** A note, a cause (årsak) or a measure (tiltak). */
+    public Transition note(Actor operator, TimelineKind kind, String text, Instant now) {
+        if (kind != TimelineKind.NOTE && kind != TimelineKind.CAUSE && kind != TimelineKind.MEASURE) {
+            throw new IllegalArgumentException("not a note: " + kind);
+        }
+        requireHolder(operator, HANDLED);
+        return change(
+                bumped(),
+                Entry.by(operator, now, kind, text, new TimelineDetail.None()),
+                new AlarmNoted(id, kind, operator.name(), now));
+    }
+
+    /** Hands responsibility to the municipality's home-care team, which must accept within the deadline. */
+    public Transition dispatch(Actor operator, @Nullable String message, Duration acceptWithin, Instant now) {
+        requireHolder(operator, EnumSet.of(AlarmState.IN_PROGRESS));
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        AlarmState.DISPATCHED,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        flags,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        claimedBy,
+                        claimedAt,
+                        escalationLevel,
+                        now.plus(acceptWithin),
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                Entry.by(operator, now, TimelineKind.DISPATCHED, message, new TimelineDetail.None()),
+                new AlarmDispatched(id, kommunenummer, operator.name(), blankToNull(message), now));
+    }
+
+    /** The operator takes the alarm back from home care (e.g. the resident called back): in progress again. */
+    public Transition cancelCallout(Actor operator, @Nullable String reason, Instant now) {
+        requireHolder(operator, EnumSet.of(AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
+        Set<AlarmFlag> without = EnumSet.copyOf(flags);
+        without.remove(AlarmFlag.DISPATCH_OVERDUE);
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        AlarmState.IN_PROGRESS,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        without,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        claimedBy,
+                        claimedAt,
+                        escalationLevel,
+                        null,
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                Entry.by(operator, now, TimelineKind.CALLOUT_CANCELLED, reason, new TimelineDetail.None()),
+                new AlarmCalloutCancelled(id, operator.name(), blankToNull(reason), now));
+    }
+
+    public Transition handTo113(Actor operator, @Nullable String note, Instant now) {
+        requireHolder(operator, HANDLED);
+        return change(
+                bumped(),
+                Entry.by(
+                        operator,
+                        now,
+                        TimelineKind.HANDED_TO_113,
+                        note == null || note.isBlank() ? "Overlevert til 113 (AMK)" : note,
+                        new TimelineDetail.OtherActor("113 AMK")),
+                new AlarmHandedTo113(id, operator.name(), now));
+    }
+
+    public Transition notifyRelatives(Actor operator, String who, @Nullable String note, Instant now) {
+        requireHolder(operator, HANDLED);
+        return change(
+                bumped(),
+                Entry.by(
+                        operator,
+                        now,
+                        TimelineKind.RELATIVES_NOTIFIED,
+                        note,
+                        new TimelineDetail.RelativesNotified(who.strip())),
+                new AlarmRelativesNotified(id, operator.name(), now));
+    }
+
+    /**
+     * Closes the alarm with an outcome. "Resolved by phone" needs a logged call with verbal contact (otherwise the
+     * operator is told to dispatch); "call-out completed" needs an accepted call-out; "handed to 113" needs the
+     * recorded handover. Needs the timeline loaded.
+     */
+    public Transition close(Actor operator, Outcome outcome, @Nullable String comment, Instant now) {
+        requireHolder(operator, HANDLED);
+        if (outcome == Outcome.RESOLVED_BY_PHONE && timeline.stream().noneMatch(Alarm::verbalContact)) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0005",
+                    "no call with verbal contact is logged;"
+                            + " an alarm without verbal contact is not resolved by phone: dispatch home care");
+        }
+        if (outcome == Outcome.CALLOUT_COMPLETED && state != AlarmState.DISPATCH_ACCEPTED) {
+            throw new AlarmActionRefused("VARDE-ALARM-0006", "no call-out has been accepted for this alarm");
+        }
+        if (outcome == Outcome.HANDED_TO_113
+                && timeline.stream().noneMatch(e -> e.kind() == TimelineKind.HANDED_TO_113)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0007", "record the handover to 113 before closing with it");
+        }
+        return closed(operator, TimelineKind.CLOSED, outcome, comment, now);
+    }
+
+    /** A fleet rule closes a technical alarm it has handled (system actor); alarms for a person never. */
+    public Transition closeByRule(Actor rule, Outcome outcome, String reason, Instant now) {
+        if (category != AlarmCategory.TECHNICAL) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0011", "a rule may close technical alarms only; this is " + category);
+        }
+        requireOpen();
+        return closed(rule, TimelineKind.CLOSED_BY_RULE, outcome, reason, now);
+    }
+
+    /**
+     * A supervisor closes a stale alarm of a flood (e.g. a misconfigured device) that nobody holds; recorded on
+     * the alarm's own timeline with the reason.
+     */
+    public Transition closeInBulk(Actor supervisor, String reason, Instant now) {
+        if (state != AlarmState.RECEIVED) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0012", "only unclaimed alarms are closed in bulk; this one is " + state);
+        }
+        return closed(supervisor, TimelineKind.CLOSED_IN_BULK, Outcome.OTHER, reason, now);
+    }
+
+    // ---- call-out (home care through the signed link, and the dispatch module) ----------------------------
+
+    public Transition calloutNotified(String recipient, String channel, Instant now) {
+        return change(
+                bumped(),
+                new Entry(
+                        now,
+                        TimelineKind.DISPATCH_NOTIFIED,
+                        "system",
+                        null,
+                        "Varslet " + recipient,
+                        new TimelineDetail.CalloutNotified(recipient, channel)),
+                new AlarmCalloutNotified(id, recipient, now));
+    }
+
+    public Transition calloutProblem(String reason, String text, java.util.Map<String, Object> data, Instant now) {
+        return change(
+                bumped(),
+                new Entry(
+                        now,
+                        TimelineKind.NOTE,
+                        "system:dispatch",
+                        null,
+                        text,
+                        new TimelineDetail.CalloutProblem(reason, data)),
+                new AlarmCalloutProblem(id, reason, now));
+    }
+
+    public Transition acceptCallout(Actor worker, Instant now) {
+        if (state != AlarmState.DISPATCHED) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0008",
+                    state == AlarmState.DISPATCH_ACCEPTED
+                            ? "the call-out is already accepted"
+                            : "the alarm is " + state + ", not waiting for a call-out");
+        }
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        AlarmState.DISPATCH_ACCEPTED,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        flags,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        claimedBy,
+                        claimedAt,
+                        escalationLevel,
+                        dispatchDeadline,
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                Entry.by(worker, now, TimelineKind.DISPATCH_ACCEPTED, null, new TimelineDetail.None()),
+                new AlarmDispatchAccepted(id, worker.name(), now));
+    }
+
+    public Transition declineCallout(Actor worker, @Nullable String text, Instant now) {
+        requireCalloutState(TimelineKind.DISPATCH_DECLINED, AlarmState.DISPATCHED);
+        return change(
+                bumped(),
+                Entry.by(worker, now, TimelineKind.DISPATCH_DECLINED, text, new TimelineDetail.None()),
+                new AlarmCalloutDeclined(id, worker.name(), now));
+    }
+
+    public Transition arrive(Actor worker, @Nullable String text, Instant now) {
+        requireCalloutState(TimelineKind.ARRIVED, AlarmState.DISPATCH_ACCEPTED);
+        return change(
+                bumped(),
+                Entry.by(worker, now, TimelineKind.ARRIVED, text, new TimelineDetail.None()),
+                new AlarmCalloutArrived(id, worker.name(), now));
+    }
+
+    public Transition completeCallout(Actor worker, @Nullable String text, Instant now) {
+        requireCalloutState(TimelineKind.DISPATCH_DONE, AlarmState.DISPATCH_ACCEPTED);
+        return change(
+                bumped(),
+                Entry.by(worker, now, TimelineKind.DISPATCH_DONE, text, new TimelineDetail.None()),
+                new AlarmCalloutDone(id, worker.name(), now));
+    }
+
+    // ---- deadlines ----------------------------------------------------------------------------------------
+
+    /**
+     * Not claimed within its deadline: overdue, one level up, next deadline one period later. The priority is
+     * the alarm type's and stays so: a fresh alarm of a more severe type still goes above a backlog.
+     */
+    public Transition markOverdue(Instant now) {
+        if (state != AlarmState.RECEIVED || claimDeadline.isAfter(now)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0013", "the alarm is not overdue for a claim");
+        }
+        int level = escalationLevel + 1;
+        Duration period = Duration.ofSeconds(
+                Math.max(15, Duration.between(receivedAt, claimDeadline).toSeconds() / level));
+        Set<AlarmFlag> escalated = EnumSet.copyOf(flags);
+        escalated.add(AlarmFlag.ESCALATED);
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        state,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        escalated,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        now.plus(period),
+                        claimedBy,
+                        claimedAt,
+                        level,
+                        dispatchDeadline,
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                new Entry(
+                        now,
+                        TimelineKind.ESCALATED,
+                        "system",
+                        null,
+                        "Ikke tatt innen fristen (eskalering " + level + ")",
+                        new TimelineDetail.Escalation(level, "CLAIM_DEADLINE")),
+                new AlarmEscalated(id, level, now));
+    }
+
+    /** A call-out not accepted in time: overdue, the dispatch module notifies the next contact. */
+    public Transition markCalloutOverdue(Duration acceptWithin, Instant now) {
+        if (state != AlarmState.DISPATCHED || dispatchDeadline == null || dispatchDeadline.isAfter(now)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0013", "the call-out is not overdue");
+        }
+        int level = escalationLevel + 1;
+        Set<AlarmFlag> overdue = EnumSet.copyOf(flags);
+        overdue.add(AlarmFlag.DISPATCH_OVERDUE);
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        state,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        overdue,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        claimedBy,
+                        claimedAt,
+                        level,
+                        now.plus(acceptWithin),
+                        outcome,
+                        closedAt,
+                        version + 1,
+                        timeline),
+                new Entry(
+                        now,
+                        TimelineKind.ESCALATED,
+                        "system",
+                        null,
+                        "Utrykningen er ikke akseptert innen fristen; neste kontakt varsles",
+                        new TimelineDetail.Escalation(level, "DISPATCH_NOT_ACCEPTED")),
+                new AlarmDispatchOverdue(id, kommunenummer, level, now));
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------
+
+    private void requireHolder(Actor operator, Set<AlarmState> allowed) {
+        if (state == AlarmState.RECEIVED) {
+            throw new AlarmActionRefused("VARDE-ALARM-0003", "claim the alarm first");
+        }
+        if (!operator.name().equals(claimedBy)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0002", "the alarm is being handled by " + claimedBy);
+        }
+        if (!allowed.contains(state)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0004", "not possible while the alarm is " + state);
+        }
+    }
+
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw new AlarmActionRefused("VARDE-ALARM-0004", "not possible while the alarm is " + state);
+        }
+    }
+
+    private void requireCalloutState(TimelineKind step, AlarmState allowed) {
+        if (state != allowed) {
+            throw new AlarmActionRefused("VARDE-ALARM-0009", step + " is not possible while the alarm is " + state);
+        }
+    }
+
+    private static boolean verbalContact(TimelineEntry entry) {
+        return entry.detail() instanceof TimelineDetail.Call call && call.verbalContact();
+    }
+
+    private Transition closed(Actor actor, TimelineKind kind, Outcome outcome, @Nullable String text, Instant now) {
+        return change(
+                new Alarm(
+                        id,
+                        category,
+                        source,
+                        sourceCode,
+                        vkpAlertCode,
+                        title,
+                        priority,
+                        AlarmState.CLOSED,
+                        kommunenummer,
+                        residentId,
+                        deviceId,
+                        deviceLabel,
+                        flags,
+                        repeatOf,
+                        occurredAt,
+                        receivedAt,
+                        claimDeadline,
+                        claimedBy,
+                        claimedAt,
+                        escalationLevel,
+                        dispatchDeadline,
+                        outcome,
+                        now,
+                        version + 1,
+                        timeline),
+                Entry.by(actor, now, kind, text, new TimelineDetail.Closure(outcome)),
+                new AlarmClosed(id, outcome, actor.name(), now));
+    }
+
+    private Alarm with(AlarmState newState, @Nullable String holder, @Nullable Instant heldSince) {
+        return new Alarm(
+                id,
+                category,
+                source,
+                sourceCode,
+                vkpAlertCode,
+                title,
+                priority,
+                newState,
+                kommunenummer,
+                residentId,
+                deviceId,
+                deviceLabel,
+                flags,
+                repeatOf,
+                occurredAt,
+                receivedAt,
+                claimDeadline,
+                holder,
+                heldSince,
+                escalationLevel,
+                dispatchDeadline,
+                outcome,
+                closedAt,
+                version + 1,
+                timeline);
+    }
+
+    private Alarm bumped() {
+        return with(state, claimedBy, claimedAt);
+    }
+
+    private static Transition change(Alarm after, Entry entry, AlarmEvents.AlarmEvent event) {
+        return new Transition(after, List.of(entry), event);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,13 +1,13 @@
 package no.varde.alarm;
 
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import no.varde.alarm.live.AlarmFeed;
 import org.springframework.stereotype.Component;
 
 /**
  * Committed alarm changes from every node, for live views in other modules (console, wallboard). The listener
- * gets the alarm id and what changed ("RECEIVED", "CLAIMED", "ESCALATED", …) on the LISTEN thread: it must
- * return quickly and hand any work to its own thread.
+ * gets a typed {@link AlarmChange} on the LISTEN thread: it must return quickly and hand any work to its own
+ * thread.
  */
 @Component
 public class AlarmChanges {
@@ -19,7 +19,7 @@ public class AlarmChanges {
     }
 
     /** Subscribes; closing the returned handle unsubscribes. */
-    public AutoCloseable subscribe(BiConsumer<AlarmId, String> listener) {
-        return feed.subscribe(change -> listener.accept(change.alarmId(), change.what()));
+    public AutoCloseable subscribe(Consumer<AlarmChange> listener) {
+        return feed.subscribe(listener);
     }
 }

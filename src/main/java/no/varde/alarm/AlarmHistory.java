@@ -3,6 +3,7 @@ package no.varde.alarm;
 import java.util.List;
 import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
+import no.varde.registry.NeedToKnow;
 import no.varde.registry.ResidentId;
 import no.varde.shared.security.VardeUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +25,12 @@ public class AlarmHistory {
     public List<Alarm> recentOfResident(VardeUser user, ResidentId resident, int limit) {
         AccessScope scope = scopes.forUser(user);
         return jdbc.sql("select a.* from alarm a where a.resident_id = :resident and a.category <> 'INFO'"
-                        + " and (:everything or a.kommunenummer = any(:kommuner))"
+                        + " and" + NeedToKnow.within("a.kommunenummer")
                         + " order by a.received_at desc limit :limit")
                 .param("resident", resident.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .param("limit", limit)
-                .query((rs, row) -> AlarmStore.alarm(rs, List.of()))
+                .query((rs, row) -> AlarmRepository.alarm(rs, List.of()))
                 .list();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
-import no.varde.shared.security.Role;
+import no.varde.registry.NeedToKnow;
 import no.varde.shared.security.VardeUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AlarmStatistics {
 
-    private static final String SCOPE =
-            " (:everything or kommunenummer = any(:kommuner) or (kommunenummer is null and :unassigned)) ";
+    private static final String SCOPE = NeedToKnow.withinOrUnassigned("kommunenummer");
 
     private final JdbcClient jdbc;
     private final AccessScopes scopes;
@@ -105,9 +104,7 @@ public class AlarmStatistics {
 
     private JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec, VardeUser user) {
         AccessScope scope = scopes.forUser(user);
-        return spec.param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
-                .param("unassigned", user.role() == Role.OPERATOR || user.role() == Role.SYSTEM_ADMIN);
+        return spec.params(NeedToKnow.params(scope, NeedToKnow.seesUnassigned(user)));
     }
 
     public record OldestUnclaimed(AlarmId id, String title, Instant receivedAt, int escalationLevel) {}

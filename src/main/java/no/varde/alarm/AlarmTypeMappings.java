@@ -1,8 +1,13 @@
 package no.varde.alarm;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +26,10 @@ public class AlarmTypeMappings {
             rs.getInt("priority"),
             rs.getInt("claim_deadline_s"));
 
+    private static final Duration CACHE_FOR = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
+    private volatile @Nullable Cached cached;
 
     AlarmTypeMappings(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,12 +41,32 @@ public class AlarmTypeMappings {
                 .list();
     }
 
+    /**
+     * The mapping of a source's event code. The table is data that changes only with a migration, so it is read
+     * once a minute instead of once per received event.
+     */
     public Optional<AlarmTypeMapping> find(String source, String code) {
-        return jdbc.sql("select * from alarm_type_mapping where source = ? and code = ?")
-                .params(source, code.strip().toUpperCase(Locale.ROOT))
-                .query(MAPPER)
-                .optional();
+        return Optional.ofNullable(table().get(source + " " + code.strip().toUpperCase(Locale.ROOT)));
     }
+
+    /** The category an event of this code will get: unknown codes reach a human (ALARM). */
+    public AlarmCategory categoryOf(String source, String code) {
+        return find(source, code).map(AlarmTypeMapping::category).orElse(AlarmCategory.ALARM);
+    }
+
+    private Map<String, AlarmTypeMapping> table() {
+        Cached current = cached;
+        Instant now = Instant.now(); // a cache age, not domain time
+        if (current == null || current.readAt().isBefore(now.minus(CACHE_FOR))) {
+            Map<String, AlarmTypeMapping> table = new HashMap<>();
+            all().forEach(m -> table.put(m.source() + " " + m.code(), m));
+            current = new Cached(Map.copyOf(table), now);
+            cached = current;
+        }
+        return current.table();
+    }
+
+    private record Cached(Map<String, AlarmTypeMapping> table, Instant readAt) {}
 
     public List<String> codes(String source) {
         return jdbc.sql("select code from alarm_type_mapping where source = ? order by code")

@@ -3,18 +3,11 @@ package no.varde.alarm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.varde.alarm.AlarmEvents.AlarmClaimed;
-import no.varde.alarm.AlarmEvents.AlarmClosed;
-import no.varde.alarm.AlarmEvents.AlarmDispatchAccepted;
-import no.varde.alarm.AlarmEvents.AlarmDispatched;
-import no.varde.alarm.AlarmEvents.AlarmReceived;
-import no.varde.alarm.AlarmStore.NewAlarm;
 import no.varde.alarm.live.AlarmNotifier;
 import no.varde.audit.AuditAction;
 import no.varde.audit.AuditLog;
@@ -22,6 +15,8 @@ import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.DeviceRef;
 import no.varde.registry.Devices;
+import no.varde.registry.NeedToKnow;
+import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.Role;
 import no.varde.shared.security.VardeUser;
 import no.varde.shared.web.InvalidInputException;
@@ -38,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Alarms {
 
-    private final AlarmStore store;
+    private final AlarmRepository store;
     private final AlarmTypeMappings mappings;
     private final Devices devices;
     private final AccessScopes scopes;
@@ -49,7 +44,7 @@ public class Alarms {
     private final Clock clock;
 
     Alarms(
-            AlarmStore store,
+            AlarmRepository store,
             AlarmTypeMappings mappings,
             Devices devices,
             AccessScopes scopes,
@@ -76,84 +71,39 @@ public class Alarms {
     @Transactional
     public AlarmId receive(DeviceEvent event) {
         Instant now = clock.instant();
-        AlarmId id = AlarmId.random();
-        Set<AlarmFlag> flags = EnumSet.noneOf(AlarmFlag.class);
         Optional<AlarmTypeMapping> mapping = mappings.find(event.source(), event.code());
-        if (mapping.isEmpty()) {
-            flags.add(AlarmFlag.UNKNOWN_EVENT_CODE);
-        }
-        AlarmCategory category = mapping.map(AlarmTypeMapping::category).orElse(AlarmCategory.ALARM);
-        int priority = mapping.map(AlarmTypeMapping::priority).orElse(2);
-        Duration deadline =
-                mapping.map(m -> Duration.ofSeconds(m.claimDeadlineSeconds())).orElse(properties.unknownCodeDeadline());
-        String title = mapping.map(AlarmTypeMapping::titleNb).orElse("Ukjent hendelse: " + event.code());
-
-        Optional<DeviceRef> device = devices.findByIdentity(event.device());
-        if (device.isEmpty()) {
-            flags.add(AlarmFlag.UNKNOWN_DEVICE);
-        } else if (device.get().residentId() == null) {
-            flags.add(AlarmFlag.NO_RESIDENT);
-        }
-        AlarmId repeatOf = null;
-        if (category == AlarmCategory.ALARM
-                && device.isPresent()
-                && device.get().residentId() != null) {
-            repeatOf = store.recentAlarmOfResident(device.get().residentId(), now.minus(properties.repeatWindow()))
-                    .orElse(null);
-            if (repeatOf != null) {
-                flags.add(AlarmFlag.REPEAT);
-                priority = Math.max(1, priority - 1);
-            }
-        }
-        boolean info = category == AlarmCategory.INFO;
-        Map<String, Object> details = details(event);
-        store.insert(new NewAlarm(
-                id,
-                category,
+        Alarm.Classification type = new Alarm.Classification(
+                mapping.map(AlarmTypeMapping::category).orElse(AlarmCategory.ALARM),
                 event.source(),
                 event.code().strip().toUpperCase(java.util.Locale.ROOT),
                 mapping.map(AlarmTypeMapping::vkpAlertCode).orElse("3"),
-                title,
-                priority,
-                info ? AlarmState.CLOSED : AlarmState.RECEIVED,
+                mapping.map(AlarmTypeMapping::titleNb).orElse("Ukjent hendelse: " + event.code()),
+                mapping.map(AlarmTypeMapping::priority).orElse(2),
+                mapping.map(m -> Duration.ofSeconds(m.claimDeadlineSeconds())).orElse(properties.unknownCodeDeadline()),
+                mapping.isPresent());
+        Optional<DeviceRef> device = devices.findByIdentity(event.device());
+        Alarm.Origin origin = new Alarm.Origin(
                 device.map(DeviceRef::kommunenummer).orElse(null),
                 device.map(DeviceRef::residentId).orElse(null),
                 device.map(DeviceRef::id).orElse(null),
                 device.map(DeviceRef::label).orElse(event.device().label()),
-                flags,
+                device.isPresent());
+        AlarmId repeatOf = type.category() == AlarmCategory.ALARM && origin.residentId() != null
+                ? store.recentAlarmOfResident(origin.residentId(), now.minus(properties.repeatWindow()))
+                        .orElse(null)
+                : null;
+        Transition received = Alarm.receive(
+                AlarmId.random(),
+                type,
+                origin,
                 repeatOf,
+                properties.repeatWindow(),
+                new TimelineDetail.DeviceReport(details(event)),
                 event.occurredAt(),
-                now,
-                now.plus(deadline),
-                info ? Outcome.OTHER : null,
-                info ? now : null,
-                details));
-        String deviceActor =
-                "device:" + device.map(DeviceRef::label).orElse(event.device().label());
-        store.timeline(id, now, TimelineKind.RECEIVED, deviceActor, null, title, details);
-        if (repeatOf != null) {
-            store.timeline(
-                    id,
-                    now,
-                    TimelineKind.REPEAT_RECEIVED,
-                    "system",
-                    null,
-                    "Gjentatt alarm innen " + properties.repeatWindow().toMinutes() + " minutter",
-                    Map.of("repeatOf", repeatOf.toString()));
-        }
-        if (info) {
-            store.timeline(
-                    id,
-                    now,
-                    TimelineKind.CLOSED,
-                    "system",
-                    null,
-                    "Informasjonsmelding logget",
-                    Map.of("outcome", Outcome.OTHER.name()));
-        }
-        notifier.changed(id, "RECEIVED");
-        events.publishEvent(new AlarmReceived(id, category, priority, now));
-        return id;
+                now);
+        store.add(received);
+        published(received);
+        return received.alarm().id();
     }
 
     private static Map<String, Object> details(DeviceEvent event) {
@@ -220,11 +170,21 @@ public class Alarms {
      * once (live streams check every change for every connected user and must not query per check).
      */
     public static boolean visibleTo(VardeUser user, AccessScope scope, Alarm alarm) {
-        return alarm.kommunenummer() == null ? seesUnassigned(user) : scope.allows(alarm.kommunenummer());
+        return visibleTo(user, scope, alarm.kommunenummer());
+    }
+
+    /** The same rule for a live change, which carries the alarm's municipality. */
+    public static boolean visibleTo(VardeUser user, AccessScope scope, @Nullable Kommunenummer kommunenummer) {
+        return kommunenummer == null ? seesUnassigned(user) : scope.allows(kommunenummer);
+    }
+
+    /** The alarm if this user may see it, without its timeline and without an audit entry (for live rows). */
+    public Optional<Alarm> findVisible(VardeUser user, AlarmId id) {
+        return store.findHeader(scopes.forUser(user), seesUnassigned(user), id);
     }
 
     private static boolean seesUnassigned(VardeUser user) {
-        return user.role() == Role.OPERATOR || user.role() == Role.SYSTEM_ADMIN;
+        return NeedToKnow.seesUnassigned(user);
     }
 
     // ---- operator actions -------------------------------------------------------------------------------
@@ -232,45 +192,22 @@ public class Alarms {
     /** Claims the alarm for this operator. Only one operator can hold an alarm; a second attempt is refused. */
     @Transactional
     public Alarm claim(VardeUser operator, AlarmId id) {
-        Alarm alarm = lockForOperator(operator, id);
-        if (alarm.state() != AlarmState.RECEIVED) {
-            throw new AlarmActionRefused(
-                    "VARDE-ALARM-0002",
-                    alarm.claimedBy() != null && alarm.isOpen()
-                            ? "the alarm is already being handled by " + alarm.claimedBy()
-                            : "the alarm is " + alarm.state() + " and cannot be claimed");
-        }
-        Instant now = clock.instant();
-        store.jdbc()
-                .sql("update alarm set state = 'IN_PROGRESS', claimed_by = ?, claimed_at = ?, version = version + 1"
-                        + " where id = ?")
-                .params(operator.username(), java.sql.Timestamp.from(now), id.value())
-                .update();
-        store.timeline(
-                id,
-                now,
-                TimelineKind.CLAIMED,
-                operator.username(),
-                operator.role().name(),
-                null,
-                Map.of());
-        changed(id, "CLAIMED");
-        events.publishEvent(new AlarmClaimed(id, operator.username(), now));
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.claim(Actor.of(operator), clock.instant()));
     }
 
     /** Gives the alarm back to the queue (e.g. end of shift); it keeps its original age and deadline. */
     @Transactional
     public Alarm release(VardeUser operator, AlarmId id, @Nullable String reason) {
-        Alarm alarm = lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS));
-        store.jdbc()
-                .sql("update alarm set state = 'RECEIVED', claimed_by = null, claimed_at = null,"
-                        + " version = version + 1 where id = ?")
-                .param(alarm.id().value())
-                .update();
-        entry(operator, id, TimelineKind.RELEASED, reason, Map.of());
-        changed(id, "RELEASED");
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.release(Actor.of(operator), reason, clock.instant()));
+    }
+
+    /** A supervisor hands an alarm being handled to another operator. */
+    @Transactional
+    public Alarm reassign(VardeUser supervisor, AlarmId id, String toOperator) {
+        requireSupervisor(supervisor);
+        requireText("operator", toOperator);
+        Alarm alarm = lockInScope(supervisor, id);
+        return apply(supervisor, alarm, alarm.reassign(Actor.of(supervisor), toOperator.strip(), clock.instant()));
     }
 
     @Transactional
@@ -282,14 +219,10 @@ public class Alarms {
             CallResult result,
             @Nullable String note) {
         requireText("callee", callee);
-        lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
-        Map<String, Object> data = new HashMap<>();
-        data.put("callee", callee.strip());
-        data.put("result", result.name());
-        putIfPresent(data, "number", number);
-        entry(operator, id, TimelineKind.CALL, note, data);
-        changed(id, "CALL");
-        return reload(operator, id);
+        return change(
+                operator,
+                id,
+                alarm -> alarm.logCall(Actor.of(operator), callee, number, result, note, clock.instant()));
     }
 
     @Transactional
@@ -298,47 +231,34 @@ public class Alarms {
             throw InvalidInputException.of("kind", "must be NOTE, CAUSE or MEASURE");
         }
         requireText("text", text);
-        lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
-        entry(operator, id, kind, text.strip(), Map.of());
-        changed(id, kind.name());
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.note(Actor.of(operator), kind, text, clock.instant()));
     }
 
     /** Hands responsibility to the municipality's home-care team; the dispatch module notifies the team. */
     @Transactional
     public Alarm dispatch(VardeUser operator, AlarmId id, @Nullable String message) {
-        Alarm alarm = lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS));
-        Instant now = clock.instant();
-        store.jdbc()
-                .sql("update alarm set state = 'DISPATCHED', dispatch_deadline = ?, version = version + 1 where id = ?")
-                .params(java.sql.Timestamp.from(now.plus(properties.dispatchAcceptDeadline())), id.value())
-                .update();
-        entry(operator, id, TimelineKind.DISPATCHED, message, Map.of());
-        changed(id, "DISPATCHED");
-        events.publishEvent(new AlarmDispatched(id, alarm.kommunenummer(), operator.username(), message, now));
-        return reload(operator, id);
+        return change(
+                operator,
+                id,
+                alarm -> alarm.dispatch(
+                        Actor.of(operator), message, properties.dispatchAcceptDeadline(), clock.instant()));
+    }
+
+    /** Takes the alarm back from home care: in progress again with the same operator. */
+    @Transactional
+    public Alarm cancelCallout(VardeUser operator, AlarmId id, @Nullable String reason) {
+        return change(operator, id, alarm -> alarm.cancelCallout(Actor.of(operator), reason, clock.instant()));
     }
 
     @Transactional
     public Alarm handTo113(VardeUser operator, AlarmId id, @Nullable String note) {
-        lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
-        entry(
-                operator,
-                id,
-                TimelineKind.HANDED_TO_113,
-                note == null ? "Overlevert til 113 (AMK)" : note,
-                Map.of("actor", "113 AMK"));
-        changed(id, "HANDED_TO_113");
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.handTo113(Actor.of(operator), note, clock.instant()));
     }
 
     @Transactional
     public Alarm notifyRelatives(VardeUser operator, AlarmId id, String who, @Nullable String note) {
         requireText("relatives", who);
-        lockHeld(operator, id, EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
-        entry(operator, id, TimelineKind.RELATIVES_NOTIFIED, note, Map.of("relatives", who.strip()));
-        changed(id, "RELATIVES_NOTIFIED");
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.notifyRelatives(Actor.of(operator), who, note, clock.instant()));
     }
 
     /**
@@ -350,73 +270,61 @@ public class Alarms {
         if (outcome == null) {
             throw InvalidInputException.of("outcome", "is required: " + List.of(Outcome.values()));
         }
-        Alarm alarm = lockHeld(
-                operator, id, EnumSet.of(AlarmState.IN_PROGRESS, AlarmState.DISPATCHED, AlarmState.DISPATCH_ACCEPTED));
-        List<TimelineEntry> timeline = store.timeline(id);
-        if (outcome == Outcome.RESOLVED_BY_PHONE && timeline.stream().noneMatch(Alarms::verbalContact)) {
-            throw new AlarmActionRefused(
-                    "VARDE-ALARM-0005",
-                    "no call with verbal contact is logged;"
-                            + " an alarm without verbal contact is not resolved by phone: dispatch home care");
-        }
-        if (outcome == Outcome.CALLOUT_COMPLETED && alarm.state() != AlarmState.DISPATCH_ACCEPTED) {
-            throw new AlarmActionRefused("VARDE-ALARM-0006", "no call-out has been accepted for this alarm");
-        }
-        if (outcome == Outcome.HANDED_TO_113
-                && timeline.stream().noneMatch(e -> e.kind() == TimelineKind.HANDED_TO_113)) {
-            throw new AlarmActionRefused("VARDE-ALARM-0007", "record the handover to 113 before closing with it");
-        }
-        Instant now = clock.instant();
-        store.jdbc()
-                .sql(
-                        "update alarm set state = 'CLOSED', outcome = ?, closed_at = ?, version = version + 1 where id = ?")
-                .params(outcome.name(), java.sql.Timestamp.from(now), id.value())
-                .update();
-        entry(operator, id, TimelineKind.CLOSED, comment, Map.of("outcome", outcome.name()));
-        changed(id, "CLOSED");
-        events.publishEvent(new AlarmClosed(id, outcome, operator.username(), now));
-        return reload(operator, id);
+        return change(operator, id, alarm -> alarm.close(Actor.of(operator), outcome, comment, clock.instant()));
     }
 
-    private static boolean verbalContact(TimelineEntry entry) {
-        return entry.kind() == TimelineKind.CALL
-                && CallResult.VERBAL_CONTACT.name().equals(entry.data().get("result"));
+    /** A fleet rule closes a technical alarm it has handled; the actor is the rule (system). */
+    @Transactional
+    public void closeByRule(AlarmId id, String rule, Outcome outcome, String reason) {
+        Alarm alarm = lockAny(id);
+        save(alarm, alarm.closeByRule(Actor.system(rule), outcome, reason, clock.instant()));
+    }
+
+    /**
+     * A supervisor closes a flood of stale unclaimed alarms of one type (e.g. a misconfigured device) received
+     * before a time, within their scope: each is closed on its own timeline with the reason and audited when it
+     * belongs to a resident. Alarms someone holds are never closed this way. Returns how many were closed.
+     */
+    /** Alarms closed in one bulk request at most; a larger flood takes several (each one transaction). */
+    public static final int BULK_CLOSE_MAX = 1000;
+
+    @Transactional
+    public int closeInBulk(VardeUser supervisor, String sourceCode, Instant receivedBefore, String reason, int max) {
+        requireSupervisor(supervisor);
+        requireText("reason", reason);
+        requireText("code", sourceCode);
+        Instant now = clock.instant();
+        List<Alarm> stale = store.lockUnclaimed(
+                scopes.forUser(supervisor),
+                seesUnassigned(supervisor),
+                sourceCode.strip().toUpperCase(java.util.Locale.ROOT),
+                receivedBefore,
+                Math.min(Math.max(max, 1), BULK_CLOSE_MAX));
+        for (Alarm alarm : stale) {
+            save(alarm, alarm.closeInBulk(Actor.of(supervisor), reason.strip(), now));
+            if (alarm.residentId() != null) {
+                audit.resident(
+                        AuditAction.UPDATE,
+                        alarm.residentId().value(),
+                        alarm.kommunenummer(),
+                        "alarm " + alarm.id() + ": closed in bulk");
+            }
+        }
+        return stale.size();
     }
 
     // ---- call-out (from the dispatch module: home-care worker through the signed link) ------------------
 
     @Transactional
     public void recordDispatchNotified(AlarmId id, String recipient, String channel) {
-        lockAny(id);
-        store.timeline(
-                id,
-                clock.instant(),
-                TimelineKind.DISPATCH_NOTIFIED,
-                "system",
-                null,
-                "Varslet " + recipient,
-                Map.of("recipient", recipient, "channel", channel));
-        changed(id, "DISPATCH_NOTIFIED");
+        Alarm alarm = lockAny(id);
+        save(alarm, alarm.calloutNotified(recipient, channel, clock.instant()));
     }
 
     @Transactional
     public void acceptDispatch(AlarmId id, Actor worker) {
         Alarm alarm = lockAny(id);
-        if (alarm.state() != AlarmState.DISPATCHED) {
-            throw new AlarmActionRefused(
-                    "VARDE-ALARM-0008",
-                    alarm.state() == AlarmState.DISPATCH_ACCEPTED
-                            ? "the call-out is already accepted"
-                            : "the alarm is " + alarm.state() + ", not waiting for a call-out");
-        }
-        Instant now = clock.instant();
-        store.jdbc()
-                .sql("update alarm set state = 'DISPATCH_ACCEPTED', version = version + 1 where id = ?")
-                .param(id.value())
-                .update();
-        store.timeline(id, now, TimelineKind.DISPATCH_ACCEPTED, worker.name(), worker.role(), null, Map.of());
-        changed(id, "DISPATCH_ACCEPTED");
-        events.publishEvent(new AlarmDispatchAccepted(id, worker.name(), now));
+        save(alarm, alarm.acceptCallout(worker, clock.instant()));
     }
 
     @Transactional
@@ -427,62 +335,71 @@ public class Alarms {
             throw new IllegalArgumentException("not a call-out step: " + kind);
         }
         Alarm alarm = lockAny(id);
-        Set<AlarmState> allowed = kind == TimelineKind.DISPATCH_DECLINED
-                ? EnumSet.of(AlarmState.DISPATCHED)
-                : EnumSet.of(AlarmState.DISPATCH_ACCEPTED);
-        if (!allowed.contains(alarm.state())) {
-            throw new AlarmActionRefused(
-                    "VARDE-ALARM-0009", kind + " is not possible while the alarm is " + alarm.state());
-        }
-        store.timeline(id, clock.instant(), kind, worker.name(), worker.role(), text, Map.of());
-        changed(id, kind.name());
+        Instant now = clock.instant();
+        save(
+                alarm,
+                switch (kind) {
+                    case DISPATCH_DECLINED -> alarm.declineCallout(worker, text, now);
+                    case ARRIVED -> alarm.arrive(worker, text, now);
+                    default -> alarm.completeCallout(worker, text, now);
+                });
+    }
+
+    /** A problem of the call-out the operator must know about, by {@code system:dispatch}. */
+    @Transactional
+    public void recordCalloutProblem(AlarmId id, String reason, String text, Map<String, Object> data) {
+        Alarm alarm = lockAny(id);
+        save(alarm, alarm.calloutProblem(reason, text, data, clock.instant()));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
+    private Alarm change(VardeUser operator, AlarmId id, java.util.function.Function<Alarm, Transition> transition) {
+        Alarm alarm = lockForOperator(operator, id);
+        return apply(operator, alarm, transition.apply(alarm));
+    }
+
+    private Alarm apply(VardeUser user, Alarm before, Transition transition) {
+        save(before, transition);
+        return reload(user, before.id());
+    }
+
+    /** Stores the transition; its event goes to this node's listeners and, at commit, to every node. */
+    void save(Alarm before, Transition transition) {
+        store.save(before, transition);
+        published(transition);
+    }
+
+    private void published(Transition transition) {
+        notifier.changed(AlarmChange.of(transition));
+        events.publishEvent(transition.event());
+    }
+
     private Alarm lockAny(AlarmId id) {
         return store.lock(id).orElseThrow(() -> new NotFoundException("alarm", id));
+    }
+
+    private Alarm lockInScope(VardeUser user, AlarmId id) {
+        Alarm alarm = lockAny(id);
+        AccessScope scope = scopes.forUser(user);
+        if (alarm.kommunenummer() != null ? !scope.allows(alarm.kommunenummer()) : !seesUnassigned(user)) {
+            throw new NotFoundException("alarm", id);
+        }
+        return alarm;
     }
 
     private Alarm lockForOperator(VardeUser operator, AlarmId id) {
         if (operator.role() != Role.OPERATOR) {
             throw new org.springframework.security.access.AccessDeniedException("only operators handle alarms");
         }
-        Alarm alarm = lockAny(id);
-        AccessScope scope = scopes.forUser(operator);
-        if (alarm.kommunenummer() != null && !scope.allows(alarm.kommunenummer())) {
-            throw new NotFoundException("alarm", id);
-        }
-        return alarm;
+        return lockInScope(operator, id);
     }
 
-    private Alarm lockHeld(VardeUser operator, AlarmId id, Set<AlarmState> allowed) {
-        Alarm alarm = lockForOperator(operator, id);
-        if (alarm.state() == AlarmState.RECEIVED) {
-            throw new AlarmActionRefused("VARDE-ALARM-0003", "claim the alarm first");
+    /** No supervisor role exists yet; the system administrator acts as the response centre's supervisor. */
+    private static void requireSupervisor(VardeUser user) {
+        if (user.role() != Role.SYSTEM_ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("only a supervisor may do this");
         }
-        if (!operator.username().equals(alarm.claimedBy())) {
-            throw new AlarmActionRefused("VARDE-ALARM-0002", "the alarm is being handled by " + alarm.claimedBy());
-        }
-        if (!allowed.contains(alarm.state())) {
-            throw new AlarmActionRefused("VARDE-ALARM-0004", "not possible while the alarm is " + alarm.state());
-        }
-        return alarm;
-    }
-
-    private void entry(VardeUser user, AlarmId id, TimelineKind kind, @Nullable String text, Map<String, Object> data) {
-        store.timeline(
-                id,
-                clock.instant(),
-                kind,
-                user.username(),
-                user.role().name(),
-                text == null || text.isBlank() ? null : text.strip(),
-                data);
-    }
-
-    private void changed(AlarmId id, String what) {
-        notifier.changed(id, what);
     }
 
     private Alarm reload(VardeUser user, AlarmId id) {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One event from a device, whatever protocol carried it: what every receiver turns its bytes into.
  *
  * @param source the protocol adapter (HTTP, SCAIP, SIA)
+ * @param deviceType the device type as the protocol names it (SCAIP dty, HTTP device.type), if given
+ * @param component the part of the device that reported (SCAIP dco, DC-09 zone/partition, HTTP device.component)
  * @param code the sender's event code, looked up in the classification table
  * @param deviceType the device's own type code when the protocol carries one (SCAIP dty, DC-09 zone), else null
  * @param component the device component (SCAIP dco, DC-09 partition), else null

@@ -1,9 +1,12 @@
 package no.varde.alarm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/** One entry of an alarm's timeline, the record: when, what (with its VKP event), who, and the typed detail. */
 public record TimelineEntry(
         long id,
         Instant at,
@@ -12,4 +15,24 @@ public record TimelineEntry(
         String actor,
         @Nullable String actorRole,
         @Nullable String text,
-        Map<String, Object> data) {}
+        @JsonIgnore TimelineDetail detail) {
+
+    /** The detail as the API has always shown it (the same keys as stored). */
+    @JsonProperty("data")
+    public Map<String, Object> data() {
+        return detail.toData();
+    }
+
+    /** The call this entry logs, if it logs one (for templates, which cannot match on types). */
+    public TimelineDetail.@Nullable Call call() {
+        return detail instanceof TimelineDetail.Call call ? call : null;
+    }
+
+    public @Nullable Outcome outcome() {
+        return detail instanceof TimelineDetail.Closure closure ? closure.outcome() : null;
+    }
+
+    public @Nullable String relatives() {
+        return detail instanceof TimelineDetail.RelativesNotified notified ? notified.relatives() : null;
+    }
+}

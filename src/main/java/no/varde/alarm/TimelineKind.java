@@ -19,9 +19,15 @@ public enum TimelineKind {
     DISPATCH_DONE(9),
     HANDED_TO_113(10),
     RELATIVES_NOTIFIED(10),
+    CALLOUT_CANCELLED(9),
+    REASSIGNED(null),
     ESCALATED(null),
     REPEAT_RECEIVED(null),
-    CLOSED(3);
+    CLOSED(3),
+    /** Closed by a fleet rule (technical alarms), with a system actor. */
+    CLOSED_BY_RULE(3),
+    /** Closed by a supervisor with a flood of stale alarms. */
+    CLOSED_IN_BULK(3);
 
     private final @Nullable Integer vkpEvent;
 

@@ -1,6 +1,7 @@
 package no.varde.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.CurrentUser;
@@ -52,6 +53,43 @@ public class AuditLog {
         Kommunenummer concerned =
                 kommunenummer != null ? kommunenummer : CurrentUser.get().kommunenummer();
         write(action, null, concerned == null ? null : concerned.value(), what);
+    }
+
+    /** How long one READ entry covers the same user seeing the same resident again in a list or live row. */
+    public static final java.time.Duration SHOWN_WINDOW = java.time.Duration.ofMinutes(10);
+
+    /**
+     * The audit rule for every list, queue, live row and poll: when rows carrying residents' personal data are
+     * sent to the signed-in user, one READ entry per (user, resident) is written, unless that user already has
+     * one for that resident within the last {@link #SHOWN_WINDOW}. One statement, however many rows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void residentsShown(java.util.Map<UUID, Kommunenummer> residents, String what) {
+        if (residents.isEmpty()) {
+            return;
+        }
+        VardeUser user = CurrentUser.get();
+        HttpServletRequest request = currentRequest();
+        List<UUID> ids = List.copyOf(residents.keySet());
+        jdbc.sql("""
+                insert into audit_event (username, role, action, resident_id, kommunenummer, what, channel, purpose, client_address)
+                select :username, :role, 'READ', r.id, r.kommune, :what, :channel, :purpose, :client
+                from unnest(cast(:ids as uuid[]), cast(:kommunenumre as text[])) as r(id, kommune)
+                where not exists (select 1 from audit_event e where e.resident_id = r.id and e.username = :username
+                                  and e.action = 'READ' and e.occurred_at > now() - cast(:window as interval))
+                """)
+                .param("username", user.username())
+                .param("role", user.role().name())
+                .param("what", what)
+                .param("channel", channel(request))
+                .param("purpose", purposeOf(user.role()))
+                .param("client", request == null ? null : request.getRemoteAddr())
+                .param("ids", ids.toArray(UUID[]::new))
+                .param(
+                        "kommunenumre",
+                        ids.stream().map(id -> residents.get(id).value()).toArray(String[]::new))
+                .param("window", SHOWN_WINDOW.toSeconds() + " seconds")
+                .update();
     }
 
     private void write(AuditAction action, @Nullable UUID residentId, @Nullable String kommunenummer, String what) {

@@ -108,7 +108,8 @@ public class Integrations {
                 .map(java.util.Map.Entry::getKey);
     }
 
-    void touch(UUID id, java.time.Instant at) {
+    /** Records that the integration was used (at most once a minute, so busy senders do not rewrite the row). */
+    public void touch(UUID id, java.time.Instant at) {
         jdbc.sql("update integration set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
                 .params(Timestamp.from(at), id, Timestamp.from(at.minusSeconds(60)))
                 .update();

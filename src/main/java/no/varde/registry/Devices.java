@@ -2,6 +2,7 @@ package no.varde.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,16 +55,14 @@ public class Devices {
             return new Page<>(List.of(), page, size, 0);
         }
         String text = query == null ? "" : query.strip();
-        String where = """
-                where (:everything or d.kommunenummer = any(:kommuner))
+        String where = "where" + NeedToKnow.within("d.kommunenummer") + """
                   and (cast(:kommune as text) is null or d.kommunenummer = :kommune)
                   and (cast(:type as text) is null or d.type = :type)
                   and (:text = '' or concat_ws(' ', d.vendor, d.model, d.scaip_controller_id, d.scaip_device_id,
                        d.sia_account, d.imei, d.serial_number, r.given_name, r.family_name) ilike '%' || :text || '%')
                 """;
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("everything", scope.everything())
-                .addValue("kommuner", scope.sqlArray())
+                .addValues(NeedToKnow.params(scope))
                 .addValue("kommune", kommune == null ? null : kommune.value())
                 .addValue("type", type == null ? null : type.name())
                 .addValue("text", text);
@@ -123,14 +122,17 @@ public class Devices {
     }
 
     /**
-     * Records that the device with this identity was heard from (heartbeat, test transmission, link supervision)
-     * in the caller's transaction. A system write without scope; returns false when no device has the identity.
+     * Records that a device was heard from (a heartbeat, or a test transmission when {@code test}), in the
+     * caller's transaction. Supervision never creates an alarm; an unknown device is simply not recorded.
      */
-    @Transactional
-    public boolean recordHeard(DeviceIdentity identity, java.time.Instant at) {
+    public boolean heard(DeviceIdentity identity, Instant at, boolean test) {
         java.util.Optional<DeviceRef> device = findByIdentity(identity);
-        device.ifPresent(ref -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, ?) where id = ?")
-                .params(java.sql.Timestamp.from(at), ref.id().value())
+        device.ifPresent(found -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
+                        + " last_test_at = case when :test then greatest(last_test_at, :at) else last_test_at end"
+                        + " where id = :id")
+                .param("at", java.sql.Timestamp.from(at))
+                .param("test", test)
+                .param("id", found.id().value())
                 .update());
         return device.isPresent();
     }
@@ -162,11 +164,10 @@ public class Devices {
 
     /** The devices of one resident, for the resident card (the card's read is audited by the caller). */
     public List<Device> ofResident(AccessScope scope, ResidentId residentId) {
-        return jdbc.sql(SELECT + "where d.resident_id = :resident and (:everything or d.kommunenummer = any(:kommuner))"
+        return jdbc.sql(SELECT + "where d.resident_id = :resident and" + NeedToKnow.within("d.kommunenummer")
                         + " order by d.type")
                 .param("resident", residentId.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> device(rs))
                 .list();
     }
@@ -322,10 +323,9 @@ public class Devices {
     }
 
     private Optional<Device> load(AccessScope scope, DeviceId id) {
-        return jdbc.sql(SELECT + "where d.id = :id and (:everything or d.kommunenummer = any(:kommuner))")
+        return jdbc.sql(SELECT + "where d.id = :id and" + NeedToKnow.within("d.kommunenummer"))
                 .param("id", id.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> device(rs))
                 .optional();
     }

@@ -4,15 +4,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import no.varde.audit.AuditAction;
 import no.varde.audit.AuditLog;
+import no.varde.shared.Kommunenummer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Names of several residents at once, for lists such as the alarm queue. Filtered by the caller's scope in SQL
- * and audited as a search (a list of names reveals who has welfare technology).
+ * Names of several residents at once, for lists such as the alarm queue and its live rows. Filtered by the
+ * caller's scope in SQL and audited by the audit rule: one READ per (user, resident, 10 minutes) for every
+ * resident whose name is sent.
  */
 @Service
 public class ResidentNames {
@@ -32,17 +33,19 @@ public class ResidentNames {
             return Map.of();
         }
         Map<ResidentId, String> names = new HashMap<>();
-        jdbc.sql("select id, given_name, family_name from resident where id = any(:ids)"
-                        + " and (:everything or kommunenummer = any(:kommuner))")
+        Map<UUID, Kommunenummer> shown = new HashMap<>();
+        jdbc.sql("select id, kommunenummer, given_name, family_name from resident where id = any(:ids)" + " and"
+                        + NeedToKnow.within("kommunenummer"))
                 .param("ids", ids.stream().map(ResidentId::value).distinct().toArray(UUID[]::new))
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
-                .query((rs, row) -> Map.entry(
-                        new ResidentId(rs.getObject("id", UUID.class)),
-                        rs.getString("given_name") + " " + rs.getString("family_name")))
-                .list()
-                .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
-        audit.general(AuditAction.SEARCH, null, purpose + ": " + names.size() + " resident names");
+                .params(NeedToKnow.params(scope))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    names.put(new ResidentId(id), rs.getString("given_name") + " " + rs.getString("family_name"));
+                    shown.put(id, new Kommunenummer(rs.getString("kommunenummer")));
+                    return id;
+                })
+                .list();
+        audit.residentsShown(shown, purpose + ": resident name");
         return names;
     }
 }

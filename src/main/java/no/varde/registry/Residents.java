@@ -47,8 +47,7 @@ public class Residents {
         }
         String text = query == null ? "" : query.strip();
         byte[] idHash = NationalId.isValid(text) ? cipher.lookupHash(text) : null;
-        String where = """
-                where (:everything or r.kommunenummer = any(:kommuner))
+        String where = "where" + NeedToKnow.within("r.kommunenummer") + """
                   and (cast(:kommune as text) is null or r.kommunenummer = :kommune)
                   and (cast(:idHash as bytea) is not null and r.national_id_hash = :idHash
                        or cast(:idHash as bytea) is null and (:text = '' or
@@ -84,8 +83,7 @@ public class Residents {
             @Nullable Kommunenummer kommune,
             String text,
             byte @Nullable [] idHash) {
-        return spec.param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+        return spec.params(NeedToKnow.params(scope))
                 .param("kommune", kommune == null ? null : kommune.value())
                 .param("text", text)
                 .param("idHash", idHash);
@@ -141,11 +139,10 @@ public class Residents {
         if (!NationalId.isValid(nationalId)) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from resident where national_id_hash = :hash"
-                        + " and (:everything or kommunenummer = any(:kommuner))")
+        return jdbc.sql("select id from resident where national_id_hash = :hash" + " and"
+                        + NeedToKnow.within("kommunenummer"))
                 .param("hash", cipher.lookupHash(nationalId))
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query(UUID.class)
                 .optional()
                 .map(ResidentId::new);
@@ -330,10 +327,9 @@ public class Residents {
     }
 
     private Optional<Resident> load(AccessScope scope, ResidentId id) {
-        return jdbc.sql("select * from resident where id = :id and (:everything or kommunenummer = any(:kommuner))")
+        return jdbc.sql("select * from resident where id = :id and" + NeedToKnow.within("kommunenummer"))
                 .param("id", id.value())
-                .param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
+                .params(NeedToKnow.params(scope))
                 .query((rs, row) -> resident(rs, relatives(id)))
                 .optional();
     }

@@ -156,7 +156,8 @@ class AlarmLifecycleIntegrationTests {
                         .param(UUID.fromString(id))
                         .query(String.class)
                         .single())
-                .isEqualTo("1|1|ESCALATED");
+                // issue 14: escalation marks the alarm overdue and never rewrites its priority (BUTTON_PRESSED is 2)
+                .isEqualTo("1|2|ESCALATED");
         deadlines.escalateOverdue(received.plusSeconds(125));
         assertThat(escalations(id)).isEqualTo(2);
     }

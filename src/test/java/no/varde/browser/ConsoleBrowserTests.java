@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * claimed, a call with verbal contact is logged and it is closed as resolved by phone; a second operator is told
  * who holds the alarm; closing as resolved by phone without a call is refused and dispatch is proposed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own database (no bursts of other test classes' alarms escalating together, which the console answers with
+// one whole-queue read), and the whole-queue safety-net re-read pushed out of the way: a row that arrives can
+// only have come singly.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"varde.console.resync-interval=10m", "varde.embedded-database.database-name=varde_console_browser"
+        })
 class ConsoleBrowserTests {
 
     static final String TOKEN = "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
@@ -104,6 +112,61 @@ class ConsoleBrowserTests {
         page.navigate(base() + "/console");
         assertThat(page.locator("#alarm-" + id)).hasCount(0);
         page.context().close();
+    }
+
+    @Test
+    void aNewAlarmAndItsClaimArriveAsSingleRowsWithoutAQueueReload() throws Exception {
+        Page page = signIn("operator");
+        List<String> queueReads = new CopyOnWriteArrayList<>();
+        List<String> rowReads = new CopyOnWriteArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> log.add("console: " + message.text()));
+        page.onResponse(response -> log.add(response.status() + " " + response.url()));
+        page.onRequest(request -> {
+            if (request.url().contains("/console/queue?")) {
+                queueReads.add(request.url());
+            } else if (request.url().contains("/console/queue/rows/")) {
+                rowReads.add(request.url());
+            }
+        });
+        // the page reads the whole queue once when its stream connects (catching up); wait for that read
+        page.waitForResponse(
+                response -> response.url().contains("/console/queue?"), () -> page.navigate(base() + "/console"));
+        assertThat(page.locator("#live-status")).hasText("Direkte");
+        page.waitForTimeout(300);
+        page.evaluate("() => { document.getElementById('queue').dataset.marker = 'kept'; }");
+        queueReads.clear();
+
+        String id = postEvent("FALL");
+        Locator row = page.locator("#alarm-" + id);
+        assertThat(row).isVisible();
+        assertThat(row.locator("td").last()).hasText("Ingen ennå");
+
+        claimAs("operator2", id);
+        assertThat(row.locator("td").last()).hasText("operator2");
+        assertThat(row).containsText("Behandles");
+
+        assertThat(page.evaluate("() => document.getElementById('queue').dataset.marker"))
+                .as("the queue element was never replaced: %s", log)
+                .isEqualTo("kept");
+        assertThat(queueReads).as("no whole-queue read").isEmpty();
+        assertThat(rowReads).anyMatch(url -> url.contains(id));
+        Chromium.screenshot(page, "console-live-row");
+        page.context().close();
+    }
+
+    private void claimAs(String operator, String id) throws Exception {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((operator + ":varde-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/alarms/" + id + "/claim"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test

@@ -63,11 +63,37 @@ class ConsoleStreamIntegrationTests {
                 .query(String.class)
                 .single();
         assertThat(queue).contains(resident);
-        long audited = jdbc.sql("select count(*) from audit_event where username = 'operator' and action = 'SEARCH'"
-                        + " and what like 'console queue%'")
+        // the audit rule (issue 8): one READ per (user, resident, 10 minutes) when a row with the name is sent
+        operator.get("/console/queue?tab=alarms");
+        String row = operator.get("/console/queue/rows/" + fall + "?tab=alarms").body();
+        assertThat(row).contains("alarm-" + fall).contains(resident);
+        long audited = jdbc.sql("select count(*) from audit_event e join device d on d.resident_id = e.resident_id"
+                        + " where e.username = 'operator' and e.action = 'READ' and e.what like 'console %'"
+                        + " and e.occurred_at > now() - interval '10 minutes'"
+                        + " and d.scaip_controller_id = ? and coalesce(d.scaip_device_id, '') = ?")
+                .params(device[0], device[1])
                 .query(Long.class)
                 .single();
-        assertThat(audited).as("queue name reads audited as searches").isPositive();
+        assertThat(audited)
+                .as("the resident's name sent three times in 10 minutes, audited once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLiveRowIsTheChangedAlarmsRowOrNothingOnceItLeftTheTab() throws Exception {
+        ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        String fall = ConsoleTestClient.postEvent(port, "FALL", device[0], device[1]);
+        var answer = operator.get("/console/queue/rows/" + fall + "?tab=alarms");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("id=\"alarm-" + fall + "\"").contains("data-priority=\"1\"");
+        assertThat(answer.headers().firstValue("Varde-Count-Alarms")).isPresent();
+        assertThat(operator.get("/console/queue/rows/" + fall + "?tab=technical")
+                        .body())
+                .doesNotContain("<tr");
+        assertThat(operator.get("/console/queue/rows/" + UUID.randomUUID() + "?tab=alarms")
+                        .body())
+                .doesNotContain("<tr");
     }
 
     @Test

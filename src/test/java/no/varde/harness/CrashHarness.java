@@ -185,8 +185,8 @@ public final class CrashHarness {
         Set<String> missing = new HashSet<>(acked.keySet());
         long wrongAlarm = 0;
         try (Connection db = varde.database();
-                var query = db.prepareStatement("select e.event_id, e.alarm_id::text, a.id is not null"
-                        + " from ingest_event e left join alarm a on a.id = e.alarm_id where e.event_id = any(?)")) {
+                var query = db.prepareStatement("select e.event_key, e.alarm_id::text, a.id is not null"
+                        + " from received_event e left join alarm a on a.id = e.alarm_id where e.event_key = any(?)")) {
             query.setArray(1, db.createArrayOf("text", acked.keySet().toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

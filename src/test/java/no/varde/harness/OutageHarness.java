@@ -215,7 +215,8 @@ public final class OutageHarness {
     private long lost() throws Exception {
         Set<String> missing = new HashSet<>(acked.keySet());
         try (Connection db = varde.database();
-                var query = db.prepareStatement("select event_id from ingest_event where event_id = any(?)")) {
+                var query = db.prepareStatement(
+                        "select event_key from received_event where source = 'HTTP' and event_key = any(?)")) {
             query.setArray(1, db.createArrayOf("text", acked.keySet().toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -62,7 +62,7 @@ class CrashDurabilityIntegrationTests {
                             .query(String.class)
                             .single())
                     .isEqualTo("RECEIVED");
-            assertThat(jdbc.sql("select alarm_id from ingest_event where event_id = ?")
+            assertThat(jdbc.sql("select alarm_id from received_event where event_key = ?")
                             .param(eventId)
                             .query(UUID.class)
                             .single())

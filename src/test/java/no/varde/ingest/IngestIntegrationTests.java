@@ -119,7 +119,7 @@ class IngestIntegrationTests {
     }
 
     @Test
-    void unknownCodeBecomesAnAlarmForAHumanAndHeartbeatsAreOnlyLogged() throws Exception {
+    void unknownCodeBecomesAnAlarmForAHumanAndHeartbeatsOnlyRecordTheDeviceAsHeard() throws Exception {
         String cid = safetyAlarmController(jdbc, "1833", 3);
         String unknown = send(event(uniqueEventId(), "VENDOR_X_42", cid))
                 .andExpect(status().isAccepted())
@@ -132,16 +132,20 @@ class IngestIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("ALARM|RECEIVED|UNKNOWN_EVENT_CODE");
-        String heartbeat = send(event(uniqueEventId(), "HEARTBEAT", cid))
+        // Supervision (issue 8): a heartbeat or test transmission records when the device was last heard and
+        // never becomes an alarm row, a timeline entry or a console change.
+        long alarms = count("select count(*) from alarm");
+        send(event(uniqueEventId(), "HEARTBEAT", cid))
                 .andExpect(status().isAccepted())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(jdbc.sql("select category || '|' || state from alarm where id = ?")
-                        .param(UUID.fromString(JsonPath.read(heartbeat, "$.alarmId")))
-                        .query(String.class)
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(jsonPath("$.alarmId").doesNotExist());
+        assertThat(count("select count(*) from alarm")).isEqualTo(alarms);
+        assertThat(jdbc.sql("select last_heard_at > now() - interval '1 minute' from device"
+                                + " where scaip_controller_id = ? and scaip_device_id = '1'")
+                        .param(cid)
+                        .query(Boolean.class)
                         .single())
-                .isEqualTo("INFO|CLOSED");
+                .isTrue();
     }
 
     @Test

@@ -5,11 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import no.varde.ingest.reception.Delivery;
-import no.varde.ingest.reception.DirectReception;
 import no.varde.ingest.reception.Receipt;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.ReceptionUnavailable;
 import no.varde.ingest.reception.RejectedDelivery;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -23,7 +23,7 @@ public class ProtocolTestConfiguration {
 
     @Bean
     @Primary
-    SwitchableReception switchableReception(DirectReception direct) {
+    SwitchableReception switchableReception(@Qualifier("groupCommitReception") Reception direct) {
         return new SwitchableReception(direct);
     }
 

@@ -3,7 +3,7 @@ package no.varde.alarm.live;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import no.varde.alarm.AlarmId;
+import no.varde.alarm.AlarmChange;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -62,7 +62,10 @@ class AlarmNotificationListener implements SmartLifecycle {
                         continue;
                     }
                     for (PGNotification notification : notifications) {
-                        dispatch(notification.getParameter());
+                        // one notification per transaction: one line per change
+                        for (String line : notification.getParameter().split("\n")) {
+                            dispatch(line);
+                        }
                     }
                 }
             } catch (Exception e) {
@@ -74,13 +77,11 @@ class AlarmNotificationListener implements SmartLifecycle {
         }
     }
 
-    private void dispatch(String payload) {
-        int space = payload.indexOf(' ');
+    private void dispatch(String line) {
         try {
-            AlarmId id = AlarmId.of(space < 0 ? payload : payload.substring(0, space));
-            feed.publish(new AlarmChange(id, space < 0 ? "" : payload.substring(space + 1)));
+            feed.publish(AlarmChange.decode(line));
         } catch (IllegalArgumentException e) {
-            log.warn("Ignoring a malformed alarm notification '{}'", payload);
+            log.warn("Ignoring a malformed alarm notification '{}'", line);
         }
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmCategory;
@@ -121,6 +122,26 @@ class AlarmApi {
         return alarms.close(CurrentUser.get(), id, body.outcome(), body.comment());
     }
 
+    @PostMapping("/alarms/bulk-close")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(
+            summary = "Close a flood of stale unclaimed alarms of one event code received before a time (supervisor);"
+                    + " each is closed on its own timeline with the reason; alarms someone holds are left alone")
+    Map<String, Integer> bulkClose(@RequestBody BulkCloseBody body) {
+        if (body.receivedBefore() == null) {
+            throw InvalidInputException.of("receivedBefore", "is required: an ISO-8601 instant");
+        }
+        int max = body.max() == null ? 1000 : body.max();
+        return Map.of(
+                "closed",
+                alarms.closeInBulk(
+                        CurrentUser.get(),
+                        body.code() == null ? "" : body.code(),
+                        body.receivedBefore(),
+                        body.reason() == null ? "" : body.reason(),
+                        max));
+    }
+
     @GetMapping("/alarm-types")
     @Operation(summary = "The classification table: event codes, category, VKP alert code, priority, deadline")
     List<AlarmTypeMapping> types() {
@@ -140,4 +161,10 @@ class AlarmApi {
     record RelativesBody(String relatives, @Nullable String note) {}
 
     record CloseBody(@Nullable Outcome outcome, @Nullable String comment) {}
+
+    record BulkCloseBody(
+            @Nullable String code,
+            java.time.@Nullable Instant receivedBefore,
+            @Nullable String reason,
+            @Nullable Integer max) {}
 }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import no.varde.alarm.Alarm;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmChange;
+import no.varde.alarm.AlarmChangeKind;
 import no.varde.alarm.AlarmChanges;
-import no.varde.alarm.AlarmId;
+import no.varde.alarm.AlarmState;
 import no.varde.alarm.Alarms;
 import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
@@ -35,7 +36,6 @@ public class ConsoleStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConsoleStreams.class);
 
     private final AlarmChanges changes;
-    private final Alarms alarms;
     private final ConsolePresence presence;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     // One ordered worker per node: changes reach the streams in commit order, and a burst of alarms costs one
@@ -46,9 +46,8 @@ public class ConsoleStreams implements SmartLifecycle {
 
     private final AccessScopes scopes;
 
-    ConsoleStreams(AlarmChanges changes, Alarms alarms, ConsolePresence presence, AccessScopes scopes) {
+    ConsoleStreams(AlarmChanges changes, ConsolePresence presence, AccessScopes scopes) {
         this.changes = changes;
-        this.alarms = alarms;
         this.presence = presence;
         this.scopes = scopes;
     }
@@ -69,10 +68,30 @@ public class ConsoleStreams implements SmartLifecycle {
     }
 
     /**
-     * What the browser is told: which alarm changed, how, and its category (so it can pick the tab and decide
-     * on a sound cue). No names, no municipality.
+     * What the browser is told: which alarm changed and how, its category and priority (so it can pick the tab),
+     * whether it is still open (else its row goes), and the sound cue if any. No names, no municipality: the row
+     * itself is fetched with the user's own session, where names are read and audited.
      */
-    public record LiveEvent(String id, String what, String category, int priority) {}
+    public record LiveEvent(
+            String id,
+            AlarmChangeKind what,
+            AlarmCategory category,
+            int priority,
+            AlarmState state,
+            boolean open,
+            @Nullable ConsoleSound sound) {
+
+        static LiveEvent of(AlarmChange change) {
+            return new LiveEvent(
+                    change.alarmId().toString(),
+                    change.what(),
+                    change.category(),
+                    change.priority(),
+                    change.state(),
+                    change.isOpen(),
+                    ConsoleSound.of(change));
+        }
+    }
 
     /** Registers a stream for the user; the returned handle removes it again. */
     public Runnable open(VardeUser user, Sink sink) {
@@ -97,11 +116,11 @@ public class ConsoleStreams implements SmartLifecycle {
         return subscribers.size();
     }
 
-    void onChange(AlarmId id, String what) {
+    void onChange(AlarmChange change) {
         if (subscribers.isEmpty()) {
             return;
         }
-        submit(() -> deliver(id, what));
+        submit(() -> deliver(change));
     }
 
     private void submit(Runnable task) {
@@ -112,24 +131,20 @@ public class ConsoleStreams implements SmartLifecycle {
         }
     }
 
-    private void deliver(AlarmId id, String what) {
+    /** The change carries what visibility needs: no database read per change. */
+    private void deliver(AlarmChange change) {
         try {
-            Optional<Alarm> alarm = alarms.findHeaderForSystem(id);
-            if (alarm.isEmpty()) {
-                return;
-            }
-            LiveEvent event = new LiveEvent(
-                    id.toString(),
-                    what,
-                    alarm.get().category().name(),
-                    alarm.get().priority());
+            LiveEvent event = LiveEvent.of(change);
             for (Subscriber subscriber : subscribers) {
-                if (Alarms.visibleTo(subscriber.user(), subscriber.scope(), alarm.get())) {
+                if (Alarms.visibleTo(subscriber.user(), subscriber.scope(), change.kommunenummer())) {
                     send(subscriber, event);
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("VARDE-CONSOLE-0001: could not deliver the change of alarm {} to console streams", id, e);
+            log.warn(
+                    "VARDE-CONSOLE-0001: could not deliver the change of alarm {} to console streams",
+                    change.alarmId(),
+                    e);
         }
     }
 

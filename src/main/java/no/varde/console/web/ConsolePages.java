@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmId;
+import no.varde.console.ConsoleProperties;
+import no.varde.console.live.ConsoleSound;
 import no.varde.console.live.ConsoleStreams;
 import no.varde.console.live.ConsoleStreams.LiveEvent;
 import no.varde.shared.security.CurrentUser;
@@ -15,10 +18,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The operator console: the live queue (alarms, and technical alarms in their own tab) and its event stream. */
 @Controller
@@ -29,13 +34,17 @@ class ConsolePages {
     /** Streams end after this; the browser's EventSource reconnects by itself and the page re-reads the queue. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final ConsoleQueue queue;
     private final ConsoleStreams streams;
+    private final ConsoleProperties properties;
     private final Clock clock;
 
-    ConsolePages(ConsoleQueue queue, ConsoleStreams streams, Clock clock) {
+    ConsolePages(ConsoleQueue queue, ConsoleStreams streams, ConsoleProperties properties, Clock clock) {
         this.queue = queue;
         this.streams = streams;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -53,9 +62,32 @@ class ConsolePages {
         return "console/console :: queue";
     }
 
+    /**
+     * One row of the queue for a live change: the {@code <tr>} while the alarm is open, in this tab and visible,
+     * otherwise nothing (the browser removes the row). The tabs' counts come as headers.
+     */
+    @GetMapping("/queue/rows/{id}")
+    String row(
+            @PathVariable AlarmId id,
+            @RequestParam(defaultValue = "alarms") String tab,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
+        VardeUser user = CurrentUser.get();
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Varde-Count-Alarms", String.valueOf(queue.count(user, AlarmCategory.ALARM)));
+        response.setHeader("Varde-Count-Technical", String.valueOf(queue.count(user, AlarmCategory.TECHNICAL)));
+        model.addAttribute("r", queue.row(user, id, category(tab), locale).orElse(null));
+        return "console/console :: row";
+    }
+
+    private static AlarmCategory category(String tab) {
+        return "technical".equals(tab) ? AlarmCategory.TECHNICAL : AlarmCategory.ALARM;
+    }
+
     private void fill(String tab, Locale locale, Model model) {
         VardeUser user = CurrentUser.get();
-        AlarmCategory category = "technical".equals(tab) ? AlarmCategory.TECHNICAL : AlarmCategory.ALARM;
+        AlarmCategory category = category(tab);
         AlarmCategory other = category == AlarmCategory.ALARM ? AlarmCategory.TECHNICAL : AlarmCategory.ALARM;
         var rows = queue.rows(user, category, locale);
         model.addAttribute("tab", category == AlarmCategory.ALARM ? "alarms" : "technical");
@@ -69,7 +101,13 @@ class ConsolePages {
         model.addAttribute("openTotal", shownCategoryCount);
         model.addAttribute("truncated", shownCategoryCount > rows.size());
         model.addAttribute("serverNow", clock.millis());
+        model.addAttribute("resyncMillis", properties.resyncInterval().toMillis());
+        model.addAttribute("sounds", SOUNDS);
     }
+
+    /** The sound cues' tones for console.js, named as the live events name them. */
+    private static final String SOUNDS = JSON.writeValueAsString(java.util.Arrays.stream(ConsoleSound.values())
+            .collect(java.util.stream.Collectors.toMap(Enum::name, ConsoleSound::tones)));
 
     /**
      * Server-Sent Events: "ready" once connected, then an "alarm" event (JSON: id, what, category, priority) for
@@ -96,11 +134,8 @@ class ConsolePages {
 
         @Override
         public void send(LiveEvent event) throws IOException {
-            // all values are UUIDs, enum names and numbers: nothing to escape
-            String json =
-                    "{\"id\":\"" + event.id() + "\",\"what\":\"" + event.what().replaceAll("[^A-Za-z0-9_]", "")
-                            + "\",\"category\":\"" + event.category() + "\",\"priority\":" + event.priority() + "}";
-            emitter.send(SseEmitter.event().name("alarm").data(json, MediaType.APPLICATION_JSON));
+            emitter.send(
+                    SseEmitter.event().name("alarm").data(JSON.writeValueAsString(event), MediaType.APPLICATION_JSON));
         }
 
         @Override

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmFlag;
+import no.varde.alarm.AlarmId;
 import no.varde.alarm.AlarmState;
 import no.varde.alarm.AlarmTypeMapping;
 import no.varde.alarm.AlarmTypeMappings;
@@ -64,6 +66,26 @@ class ConsoleQueue {
         return open.stream()
                 .map(alarm -> row(alarm, names, places, types, english))
                 .toList();
+    }
+
+    /**
+     * One row, for a live change: present while the alarm is open, of this tab's category and visible to the
+     * user. Its resident's name is read (and audited) in the user's own request.
+     */
+    Optional<QueueRow> row(VardeUser user, AlarmId id, AlarmCategory category, Locale locale) {
+        Optional<Alarm> alarm =
+                alarms.findVisible(user, id).filter(Alarm::isOpen).filter(a -> a.category() == category);
+        if (alarm.isEmpty()) {
+            return Optional.empty();
+        }
+        ResidentId resident = alarm.get().residentId();
+        Map<ResidentId, String> names = resident == null
+                ? Map.of()
+                : residentNames.namesOf(scopes.forUser(user), List.of(resident), "console live row " + category);
+        Map<String, AlarmTypeMapping> types = new HashMap<>();
+        mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
+        return Optional.of(
+                row(alarm.get(), names, municipalities.namesByNumber(), types, "en".equals(locale.getLanguage())));
     }
 
     long count(VardeUser user, AlarmCategory category) {

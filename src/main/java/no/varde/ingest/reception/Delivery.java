@@ -4,13 +4,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One delivery from one sender, committed as a group.
+ * One delivery from one sender, committed as one group.
  *
- * @param sender integration id (HTTP), SCAIP cid or SIP From URI, DC-09 account (the party that retransmits)
+ * @param sender the party that retransmits: integration id (HTTP), SCAIP cid or SIP From URI, DC-09 account
  */
 public record Delivery(
         EventSource source,
         String sender,
         byte[] raw,
         @Nullable String contentType,
-        List<ReceivedEvent> events) {}
+        List<ReceivedEvent> events) {
+
+    public Delivery {
+        events = List.copyOf(events);
+    }
+}

@@ -1,6 +1,6 @@
 package no.varde.ingest.reception;
 
-/** The protocol a delivery came by; the names match {@code alarm_type_mapping.source}. */
+/** The protocol that carried an event; the names match {@code alarm_type_mapping.source}. */
 public enum EventSource {
     HTTP,
     SCAIP,

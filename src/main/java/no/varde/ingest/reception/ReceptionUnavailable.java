@@ -1,8 +1,9 @@
 package no.varde.ingest.reception;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
-/** Reception cannot commit now (queue full, database away, commit timed out): the sender must retry later. */
+/** Reception cannot take the delivery now (queue full, database unavailable, commit timed out): try again later. */
 public class ReceptionUnavailable extends RuntimeException {
 
     private final Duration retryAfter;
@@ -11,8 +12,7 @@ public class ReceptionUnavailable extends RuntimeException {
         this(message, retryAfter, null);
     }
 
-    public ReceptionUnavailable(
-            String message, Duration retryAfter, @org.jspecify.annotations.Nullable Throwable cause) {
+    public ReceptionUnavailable(String message, Duration retryAfter, @Nullable Throwable cause) {
         super(message, cause);
         this.retryAfter = retryAfter;
     }

@@ -1,4 +1,4 @@
-/** The reception port: the one door through which every protocol adapter commits what devices send. */
+/** The reception port every protocol adapter hands its deliveries to: dedup, store, classify, durable receipt. */
 @NullMarked
 package no.varde.ingest.reception;
 

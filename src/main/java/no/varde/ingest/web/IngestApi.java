@@ -10,21 +10,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.varde.ingest.EventIngest;
-import no.varde.ingest.EventParser;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import no.varde.ingest.EventRequest;
 import no.varde.ingest.IngestProperties;
 import no.varde.ingest.IngestResult;
 import no.varde.ingest.IntegrationPrincipal;
-import no.varde.ingest.OccurredAtWindow;
-import no.varde.ingest.Utf8;
-import no.varde.shared.web.FieldProblem;
-import no.varde.shared.web.InvalidInputException;
+import no.varde.ingest.reception.Delivery;
+import no.varde.ingest.reception.Receipt;
+import no.varde.ingest.reception.Reception;
+import no.varde.ingest.reception.ReceptionUnavailable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +33,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/v1/events}: alarms from vendor platforms and devices. 202 only after the alarm is committed;
- * a repeated event id returns the same alarm; bad input stores nothing but the raw body for inspection.
+ * {@code POST /api/v1/events}: alarms from vendor platforms and devices, handed to {@link Reception}. 202 only
+ * after the alarm is committed and flushed; a repeated event id returns the same alarm; bad input stores nothing
+ * but the raw body for inspection; a full reception or an unavailable database answers 503 with Retry-After.
  */
 @RestController
 @RequestMapping("/api/v1/events")
@@ -47,17 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SecurityRequirement(name = "integrationToken")
 class IngestApi {
 
-    static final int MAX_BATCH = 100;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final EventIngest ingest;
+    private final Reception reception;
+    private final IngestProperties properties;
     private final Clock clock;
-    private final OccurredAtWindow window;
 
-    IngestApi(EventIngest ingest, Clock clock, IngestProperties properties) {
-        this.ingest = ingest;
+    IngestApi(Reception reception, IngestProperties properties, Clock clock) {
+        this.reception = reception;
+        this.properties = properties;
         this.clock = clock;
-        this.window = properties.occurredAtWindow();
     }
 
     @PostMapping(consumes = "application/json")
@@ -67,18 +62,23 @@ class IngestApi {
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = EventRequest.class))),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Committed; the body names the alarm"),
-                @ApiResponse(responseCode = "400", description = "Invalid event; problem details name each field")
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Committed; the body names the alarm (none for a heartbeat or test)"),
+                @ApiResponse(responseCode = "400", description = "Invalid event; problem details name each field"),
+                @ApiResponse(responseCode = "503", description = "Not now: send again after Retry-After seconds")
             })
     ResponseEntity<IngestResult> one(
             @RequestBody byte[] body,
             @AuthenticationPrincipal IntegrationPrincipal sender,
             HttpServletRequest request) {
-        JsonNode node = read(body, sender, request);
-        IngestResult result = accept(sender, List.of(node), "", body, request).getFirst();
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/alarms/" + result.alarmId()))
-                .header("Varde-Duplicate", String.valueOf(result.duplicate()))
+        Delivery delivery = deliveries(sender, body, request).one(clock.instant());
+        IngestResult result = receive(delivery).getFirst();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.accepted();
+        if (result.alarmId() != null) {
+            answer.location(URI.create("/api/v1/alarms/" + result.alarmId()));
+        }
+        return answer.header("Varde-Duplicate", String.valueOf(result.duplicate()))
                 .body(result);
     }
 
@@ -96,60 +96,51 @@ class IngestApi {
             @RequestBody byte[] body,
             @AuthenticationPrincipal IntegrationPrincipal sender,
             HttpServletRequest request) {
-        JsonNode node = read(body, sender, request);
-        if (!node.isArray() || node.isEmpty() || node.size() > MAX_BATCH) {
-            throw rejected(
-                    sender,
-                    body,
-                    request,
-                    List.of(new FieldProblem("body", "must be a JSON array of 1 to " + MAX_BATCH + " events")));
-        }
-        List<JsonNode> nodes = new ArrayList<>();
-        node.forEach(nodes::add);
-        return ResponseEntity.accepted().body(Map.of("results", accept(sender, nodes, "events", body, request)));
+        Delivery delivery = deliveries(sender, body, request).batch(clock.instant());
+        return ResponseEntity.accepted().body(Map.of("results", receive(delivery)));
     }
 
-    private List<IngestResult> accept(
-            IntegrationPrincipal sender, List<JsonNode> nodes, String prefix, byte[] body, HttpServletRequest request) {
-        Instant now = clock.instant();
-        List<EventParser.Parsed> parsed = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = prefix.isEmpty() ? "" : prefix + "[" + i + "]";
-            var p = EventParser.parse(nodes.get(i), path, sender.integrationId().toString(), now, window);
-            problems.addAll(p.problems());
-            if (p.eventId() != null && !ids.add(p.eventId())) {
-                problems.add(new FieldProblem(path + ".eventId", "appears twice in this batch"));
-            }
-            parsed.add(p);
-        }
-        if (!problems.isEmpty()) {
-            throw rejected(sender, body, request, problems);
-        }
-        return ingest.ingest(sender, parsed, nodes);
+    private HttpDeliveries deliveries(IntegrationPrincipal sender, byte[] body, HttpServletRequest request) {
+        return new HttpDeliveries(reception, sender, body, request.getContentType(), properties.occurredAtWindow());
     }
 
-    private JsonNode read(byte[] body, IntegrationPrincipal sender, HttpServletRequest request) {
-        String encodingProblem = Utf8.problem(body);
-        if (encodingProblem != null) {
-            throw rejected(sender, body, request, List.of(new FieldProblem("body", encodingProblem)));
-        }
+    /** Waits for the durable receipt (the group's commit); "not now" when reception cannot take it in time. */
+    private List<IngestResult> receive(Delivery delivery) {
+        Receipt receipt;
         try {
-            return JSON.readTree(body);
-        } catch (JacksonException e) {
-            String message = e.getOriginalMessage();
-            throw rejected(sender, body, request, List.of(new FieldProblem("body", "is not valid JSON: " + message)));
+            receipt = reception
+                    .submit(delivery)
+                    .get(properties.reception().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ReceptionUnavailable(
+                    "VARDE-INGEST-0008: the event was not committed in time; send it again",
+                    properties.reception().retryAfter(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReceptionUnavailable(
+                    "VARDE-INGEST-0008: interrupted while waiting",
+                    properties.reception().retryAfter(),
+                    e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
+        return receipt.events().stream()
+                .map(event -> new IngestResult(event.key(), event.alarm(), event.duplicate()))
+                .toList();
     }
 
-    private InvalidInputException rejected(
-            IntegrationPrincipal sender, byte[] body, HttpServletRequest request, List<FieldProblem> problems) {
-        long id = ingest.reject(sender.name(), request.getContentType(), body, problems);
-        return new InvalidInputException(
-                "VARDE-INGEST-0002: the event was rejected and nothing was stored"
-                        + " (raw input kept as rejected input " + id + ")",
-                problems);
+    @ExceptionHandler(ReceptionUnavailable.class)
+    ResponseEntity<ProblemDetail> unavailable(ReceptionUnavailable e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Not now");
+        problem.setType(URI.create("https://varde.no/problems/reception-unavailable"));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)

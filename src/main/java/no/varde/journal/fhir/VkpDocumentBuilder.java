@@ -188,7 +188,7 @@ public final class VkpDocumentBuilder {
     private static @Nullable Encounter encounter(Alarm alarm, Reference subject, String identifierSystem) {
         TimelineEntry call = alarm.timeline().stream()
                 .filter(e -> e.kind() == TimelineKind.CALL)
-                .filter(e -> CallResult.VERBAL_CONTACT.name().equals(e.data().get("result")))
+                .filter(e -> e.call() != null && e.call().result() == CallResult.VERBAL_CONTACT)
                 .findFirst()
                 .orElse(null);
         if (call == null) {

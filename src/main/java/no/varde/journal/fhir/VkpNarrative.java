@@ -3,6 +3,7 @@ package no.varde.journal.fhir;
 import java.util.ArrayList;
 import java.util.List;
 import no.varde.alarm.Alarm;
+import no.varde.alarm.TimelineDetail;
 import no.varde.alarm.TimelineEntry;
 import no.varde.alarm.TimelineKind;
 
@@ -23,8 +24,10 @@ final class VkpNarrative {
             String line = switch (entry.kind()) {
                 case CLAIMED -> "Behandlet av " + entry.actor() + ".";
                 case CALL ->
-                    "Samtale med " + entry.data().getOrDefault("callee", "ukjent") + ": "
-                            + callResult(String.valueOf(entry.data().get("result"))) + text(entry);
+                    entry.call() == null
+                            ? null
+                            : "Samtale med " + entry.call().callee() + ": "
+                                    + callResult(entry.call().result().name()) + text(entry);
                 case CAUSE -> "Årsak" + text(entry);
                 case MEASURE -> "Tiltak" + text(entry);
                 case NOTE -> "Notat" + text(entry);
@@ -35,7 +38,7 @@ final class VkpNarrative {
                 case DISPATCH_DONE -> "Utrykning fullført (" + entry.actor() + ")" + text(entry);
                 case HANDED_TO_113 -> "Overlevert til 113" + text(entry);
                 case RELATIVES_NOTIFIED -> "Pårørende varslet" + text(entry);
-                case CLOSED -> "Avsluttet av " + entry.actor() + text(entry);
+                case CLOSED, CLOSED_BY_RULE, CLOSED_IN_BULK -> "Avsluttet av " + entry.actor() + text(entry);
                 default -> null;
             };
             if (line != null) {
@@ -51,7 +54,7 @@ final class VkpNarrative {
                 + ", utløst " + VkpDocumentBuilder.time(alarm.occurredAt()) + ".");
         alarm.timeline().stream()
                 .filter(e -> e.kind() == TimelineKind.RECEIVED)
-                .map(e -> e.data().get("location"))
+                .map(e -> e.detail() instanceof TimelineDetail.DeviceReport report ? report.location() : null)
                 .filter(location ->
                         location != null && !String.valueOf(location).isBlank())
                 .findFirst()

@@ -36,6 +36,8 @@ final class EmbeddedPostgresServer {
         String key = key(properties);
         EmbeddedPostgres running = SERVERS.get(key);
         if (running != null) {
+            // another context (e.g. a test class that wants a database of its own) may name another database
+            createDatabaseIfMissing(running, properties.databaseName());
             USERS.merge(key, 1, Integer::sum);
             return running;
         }

@@ -102,8 +102,9 @@ class ScaipSippIntegrationTests {
         assertThat(run.exitCode()).as(run.errors()).isZero();
         assertThat(run.log()).contains("mrs hbi=3");
         assertThat(alarms(cid, ref)).isZero();
-        assertThat(jdbc.sql("select count(*) from reception_key where source = 'SCAIP' and sender = ? and key = ?"
-                                + " and supervision and alarm_id is null")
+        assertThat(jdbc.sql(
+                                "select count(*) from received_event where source = 'SCAIP' and sender = ? and event_key = ?"
+                                        + " and supervision and alarm_id is null")
                         .params(cid, ref)
                         .query(Long.class)
                         .single())

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import no.varde.registry.AccessScope;
 import no.varde.registry.DeviceId;
+import no.varde.registry.NeedToKnow;
 import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
 import org.jspecify.annotations.Nullable;
@@ -22,21 +23,25 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL of alarms and their timelines. */
+/**
+ * Where alarms and their timelines are kept. Domain verbs only: add a received alarm, lock one for a change, save
+ * a transition, take overdue ones; the SQL and the connection stay inside.
+ */
 @Repository
-class AlarmStore {
+class AlarmRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SCOPE =
-            " (:everything or a.kommunenummer = any(:kommuner)" + " or (a.kommunenummer is null and :unassigned)) ";
+    private static final String SCOPE = NeedToKnow.withinOrUnassigned("a.kommunenummer");
 
     private final JdbcClient jdbc;
 
-    AlarmStore(JdbcClient jdbc) {
+    AlarmRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(NewAlarm a) {
+    /** Stores a newly received alarm with its first timeline entries. */
+    void add(Transition received) {
+        Alarm a = received.alarm();
         jdbc.sql("""
                 insert into alarm (id, category, source, source_code, vkp_alert_code, title, priority, state,
                     kommunenummer, resident_id, device_id, device_label, flags, repeat_of, occurred_at, received_at,
@@ -68,67 +73,135 @@ class AlarmStore {
                 .param("deadline", Timestamp.from(a.claimDeadline()))
                 .param("outcome", a.outcome() == null ? null : a.outcome().name())
                 .param("closedAt", a.closedAt() == null ? null : Timestamp.from(a.closedAt()))
-                .param("details", json(a.details()))
+                .param("details", json(received.entries().getFirst().detail().toData()))
                 .update();
+        append(a.id(), received.entries());
     }
 
-    record NewAlarm(
-            AlarmId id,
-            AlarmCategory category,
-            String source,
-            String sourceCode,
-            String vkpAlertCode,
-            String title,
-            int priority,
-            AlarmState state,
-            @Nullable Kommunenummer kommunenummer,
-            @Nullable ResidentId residentId,
-            @Nullable DeviceId deviceId,
-            @Nullable String deviceLabel,
-            Set<AlarmFlag> flags,
-            @Nullable AlarmId repeatOf,
-            Instant occurredAt,
-            Instant receivedAt,
-            Instant claimDeadline,
-            @Nullable Outcome outcome,
-            @Nullable Instant closedAt,
-            Map<String, Object> details) {}
-
-    void timeline(
-            AlarmId alarm,
-            Instant at,
-            TimelineKind kind,
-            String actor,
-            @Nullable String role,
-            @Nullable String text,
-            Map<String, Object> data) {
-        jdbc.sql("""
-                insert into alarm_timeline (alarm_id, at, kind, vkp_event, actor, actor_role, text, data)
-                values (:alarm, :at, :kind, :vkp, :actor, :role, :text, cast(:data as jsonb))
-                """)
-                .param("alarm", alarm.value())
-                .param("at", Timestamp.from(at))
-                .param("kind", kind.name())
-                .param("vkp", kind.vkpEvent())
-                .param("actor", actor)
-                .param("role", role)
-                .param("text", text)
-                .param("data", json(data))
-                .update();
+    /** Stores a transition of a locked alarm: its new state (when it changed) and its timeline entries. */
+    void save(Alarm before, Transition transition) {
+        Alarm a = transition.alarm();
+        if (!sameRow(before, a)) {
+            jdbc.sql("""
+                    update alarm set state = :state, priority = :priority, flags = :flags, claimed_by = :claimedBy,
+                        claimed_at = :claimedAt, escalation_level = :level,
+                        escalated_at = case when :level <> escalation_level then :now else escalated_at end,
+                        claim_deadline = :deadline, dispatch_deadline = :dispatchDeadline, outcome = :outcome,
+                        closed_at = :closedAt, version = version + 1
+                    where id = :id
+                    """)
+                    .param("state", a.state().name())
+                    .param("priority", a.priority())
+                    .param("flags", a.flags().stream().map(Enum::name).toArray(String[]::new))
+                    .param("claimedBy", a.claimedBy())
+                    .param("claimedAt", timestamp(a.claimedAt()))
+                    .param("level", a.escalationLevel())
+                    .param("now", Timestamp.from(transition.event().at()))
+                    .param("deadline", Timestamp.from(a.claimDeadline()))
+                    .param("dispatchDeadline", timestamp(a.dispatchDeadline()))
+                    .param("outcome", a.outcome() == null ? null : a.outcome().name())
+                    .param("closedAt", timestamp(a.closedAt()))
+                    .param("id", a.id().value())
+                    .update();
+        }
+        append(a.id(), transition.entries());
     }
 
-    /** Locks the alarm row for a state change; other nodes wait, so checks and update see one truth. */
+    private static boolean sameRow(Alarm before, Alarm after) {
+        return before.state() == after.state()
+                && before.priority() == after.priority()
+                && before.flags().equals(after.flags())
+                && java.util.Objects.equals(before.claimedBy(), after.claimedBy())
+                && java.util.Objects.equals(before.claimedAt(), after.claimedAt())
+                && before.escalationLevel() == after.escalationLevel()
+                && before.claimDeadline().equals(after.claimDeadline())
+                && java.util.Objects.equals(before.dispatchDeadline(), after.dispatchDeadline())
+                && before.outcome() == after.outcome()
+                && java.util.Objects.equals(before.closedAt(), after.closedAt());
+    }
+
+    private void append(AlarmId alarm, List<Transition.Entry> entries) {
+        for (Transition.Entry entry : entries) {
+            jdbc.sql("""
+                    insert into alarm_timeline (alarm_id, at, kind, vkp_event, actor, actor_role, text, data)
+                    values (:alarm, :at, :kind, :vkp, :actor, :role, :text, cast(:data as jsonb))
+                    """)
+                    .param("alarm", alarm.value())
+                    .param("at", Timestamp.from(entry.at()))
+                    .param("kind", entry.kind().name())
+                    .param("vkp", entry.kind().vkpEvent())
+                    .param("actor", entry.actor())
+                    .param("role", entry.actorRole())
+                    .param("text", entry.text())
+                    .param("data", json(entry.detail().toData()))
+                    .update();
+        }
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /**
+     * Locks the alarm row for a change, with its timeline (the safety rules read it); other nodes wait, so the
+     * rules and the update see one truth.
+     */
     Optional<Alarm> lock(AlarmId id) {
         return jdbc.sql("select a.* from alarm a where a.id = ? for update")
                 .param(id.value())
-                .query((rs, row) -> alarm(rs, List.of()))
+                .query((rs, row) -> alarm(rs, timeline(id)))
                 .optional();
+    }
+
+    /**
+     * Unclaimed alarms whose claim deadline has passed, locked, earliest deadline first; rows another node holds
+     * are skipped (it escalates them).
+     */
+    List<Alarm> lockOverdueUnclaimed(Instant now, int limit) {
+        return jdbc.sql("select a.* from alarm a where a.state = 'RECEIVED' and a.claim_deadline <= ?"
+                        + " order by a.claim_deadline limit ? for update skip locked")
+                .params(Timestamp.from(now), limit)
+                .query((rs, row) -> alarm(rs, List.of()))
+                .list();
+    }
+
+    /** Call-outs not accepted by their deadline, locked like {@link #lockOverdueUnclaimed}. */
+    List<Alarm> lockOverdueCallouts(Instant now, int limit) {
+        return jdbc.sql("select a.* from alarm a where a.state = 'DISPATCHED' and a.dispatch_deadline <= ?"
+                        + " order by a.dispatch_deadline limit ? for update skip locked")
+                .params(Timestamp.from(now), limit)
+                .query((rs, row) -> alarm(rs, List.of()))
+                .list();
+    }
+
+    /** Unclaimed alarms of one type received before a time, locked, for a supervisor's bulk close. */
+    List<Alarm> lockUnclaimed(
+            AccessScope scope, boolean unassigned, String sourceCode, Instant receivedBefore, int limit) {
+        return scoped(
+                        jdbc.sql("select a.* from alarm a where a.state = 'RECEIVED' and a.source_code = :code"
+                                + " and a.received_at < :before and" + SCOPE
+                                + " order by a.received_at limit :limit for update skip locked"),
+                        scope,
+                        unassigned)
+                .param("code", sourceCode)
+                .param("before", Timestamp.from(receivedBefore))
+                .param("limit", limit)
+                .query((rs, row) -> alarm(rs, List.of()))
+                .list();
     }
 
     /** The alarm without its timeline: one query, for hot paths such as live streams. */
     Optional<Alarm> findHeader(AlarmId id) {
         return jdbc.sql("select a.* from alarm a where a.id = ?")
                 .param(id.value())
+                .query((rs, row) -> alarm(rs, List.of()))
+                .optional();
+    }
+
+    /** The alarm without its timeline, if the scope may see it. */
+    Optional<Alarm> findHeader(AccessScope scope, boolean unassigned, AlarmId id) {
+        return scoped(jdbc.sql("select a.* from alarm a where a.id = :id and" + SCOPE), scope, unassigned)
+                .param("id", id.value())
                 .query((rs, row) -> alarm(rs, List.of()))
                 .optional();
     }
@@ -192,19 +265,13 @@ class AlarmStore {
                         rs.getString("actor"),
                         rs.getString("actor_role"),
                         rs.getString("text"),
-                        map(rs.getString("data"))))
+                        TimelineDetail.of(TimelineKind.valueOf(rs.getString("kind")), map(rs.getString("data")))))
                 .list();
-    }
-
-    JdbcClient jdbc() {
-        return jdbc;
     }
 
     private static JdbcClient.StatementSpec scoped(
             JdbcClient.StatementSpec spec, AccessScope scope, boolean unassigned) {
-        return spec.param("everything", scope.everything())
-                .param("kommuner", scope.sqlArray())
-                .param("unassigned", unassigned);
+        return spec.params(NeedToKnow.params(scope, unassigned));
     }
 
     static Alarm alarm(ResultSet rs, List<TimelineEntry> timeline) throws SQLException {

@@ -1,0 +1,110 @@
+package no.varde.ingest.reception;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.varde.alarm.AlarmId;
+import no.varde.alarm.Alarms;
+import no.varde.ingest.Integrations;
+import no.varde.ingest.reception.ReceptionStore.Identity;
+import no.varde.ingest.reception.ReceptionStore.Received;
+import no.varde.ingest.reception.ReceptionStore.Seen;
+import no.varde.registry.Devices;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one group of deliveries in the caller's transaction: locks every event's identity in a fixed order,
+ * answers retransmissions from what the identity became the first time, records supervision as the device's
+ * last-heard, and turns every other event into an alarm. Alarm changes of the whole group reach the other nodes
+ * as one NOTIFY at commit.
+ */
+@Component
+class GroupWriter {
+
+    private final ReceptionStore store;
+    private final Alarms alarms;
+    private final Devices devices;
+    private final Integrations integrations;
+    private final Clock clock;
+
+    GroupWriter(ReceptionStore store, Alarms alarms, Devices devices, Integrations integrations, Clock clock) {
+        this.store = store;
+        this.alarms = alarms;
+        this.devices = devices;
+        this.integrations = integrations;
+        this.clock = clock;
+    }
+
+    /** One receipt per delivery, in the group's order. */
+    List<Receipt> write(List<Delivery> group) {
+        Instant now = clock.instant();
+        List<Identity> identities = new ArrayList<>();
+        for (Delivery delivery : group) {
+            for (ReceivedEvent event : delivery.events()) {
+                identities.add(new Identity(delivery.source(), delivery.sender(), event.key()));
+            }
+        }
+        store.lock(new LinkedHashSet<>(identities));
+        Map<Identity, Seen> seen = store.seen(identities);
+        List<Received> received = new ArrayList<>();
+        Map<Identity, EventReceipt> inGroup = new HashMap<>();
+        List<Receipt> receipts = new ArrayList<>();
+        Set<String> httpSenders = new LinkedHashSet<>();
+        for (Delivery delivery : group) {
+            long deliveryId = store.delivery(delivery, now);
+            List<EventReceipt> events = new ArrayList<>();
+            for (ReceivedEvent event : delivery.events()) {
+                Identity identity = new Identity(delivery.source(), delivery.sender(), event.key());
+                EventReceipt earlier = inGroup.get(identity);
+                Seen before = seen.get(identity);
+                if (earlier != null) {
+                    events.add(new EventReceipt(event.key(), earlier.alarm(), true));
+                } else if (before != null && withinWindow(before, event, now)) {
+                    events.add(new EventReceipt(event.key(), before.alarm(), true));
+                } else {
+                    AlarmId alarm = store(event);
+                    EventReceipt receipt = new EventReceipt(event.key(), alarm, false);
+                    inGroup.put(identity, receipt);
+                    events.add(receipt);
+                    received.add(new Received(identity, now, alarm, event.supervision(), deliveryId));
+                }
+            }
+            receipts.add(new Receipt(events));
+            if (delivery.source() == EventSource.HTTP) {
+                httpSenders.add(delivery.sender());
+            }
+        }
+        store.record(received);
+        httpSenders.forEach(sender -> touch(sender, now));
+        return receipts;
+    }
+
+    private @Nullable AlarmId store(ReceivedEvent event) {
+        if (event.supervision()) {
+            boolean test = event.event().code().toUpperCase(Locale.ROOT).contains("TEST");
+            devices.heard(event.event().device(), event.event().receivedAt(), test);
+            return null;
+        }
+        return alarms.receive(event.event());
+    }
+
+    private static boolean withinWindow(Seen before, ReceivedEvent event, Instant now) {
+        return event.dedupWindow() == null || !before.receivedAt().isBefore(now.minus(event.dedupWindow()));
+    }
+
+    private void touch(String sender, Instant now) {
+        try {
+            integrations.touch(UUID.fromString(sender), now);
+        } catch (IllegalArgumentException notAnIntegrationId) {
+            // only HTTP senders are integrations; nothing to record
+        }
+    }
+}
