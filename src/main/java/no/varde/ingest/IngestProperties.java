@@ -10,15 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param occurredAtMaxAge how old a device's event time may be and still be believed (default 7 days)
  * @param occurredAtMaxAhead how far ahead of Varde's clock a device's event time may be (default 10 minutes)
  * @param reception the group-commit queue every protocol hands its deliveries to
+ * @param rawRetention how long the raw bytes of received deliveries and rejected input are kept (default 90 days);
+ *     the events, their alarms and the deduplication keys stay
  */
 @ConfigurationProperties("varde.ingest")
 public record IngestProperties(
         @Nullable Duration occurredAtMaxAge,
         @Nullable Duration occurredAtMaxAhead,
-        @Nullable Reception reception) {
+        @Nullable Reception reception,
+        @Nullable Duration rawRetention) {
 
     public IngestProperties {
         reception = reception == null ? new Reception(0, 0, 0, null, null) : reception;
+        rawRetention = rawRetention == null ? Duration.ofDays(90) : rawRetention;
     }
 
     public OccurredAtWindow occurredAtWindow() {

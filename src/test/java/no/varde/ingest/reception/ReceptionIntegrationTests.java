@@ -180,7 +180,8 @@ class ReceptionIntegrationTests {
         IngestProperties properties = new IngestProperties(
                 null,
                 null,
-                new IngestProperties.Reception(capacity, maxGroupEvents, writers, Duration.ofSeconds(3), null));
+                new IngestProperties.Reception(capacity, maxGroupEvents, writers, Duration.ofSeconds(3), null),
+                null);
         GroupCommitReception reception =
                 new GroupCommitReception(writer, mappings, properties, transactionManager, store, clock);
         reception.start();
