@@ -40,7 +40,7 @@ public record IngestProperties(
      *     never split, so one batch may exceed it)
      * @param writers threads committing groups in parallel (default 2: one fills a group while one flushes)
      * @param retryAfter what a sender is told to wait when reception is full or the database unavailable
-     * @param commitTimeout how long an adapter waits for its receipt before answering "not now"
+     * @param commitTimeout how long an adapter waits for its receipt before answering "not now" (default 2 s)
      */
     public record Reception(
             int queueCapacity,
@@ -54,7 +54,7 @@ public record IngestProperties(
             maxGroupEvents = maxGroupEvents <= 0 ? 200 : maxGroupEvents;
             writers = writers <= 0 ? 2 : writers;
             retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
-            commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
+            commitTimeout = commitTimeout == null ? Duration.ofSeconds(2) : commitTimeout;
         }
 
         @Override

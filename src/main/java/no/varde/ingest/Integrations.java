@@ -82,7 +82,19 @@ public class Integrations {
         jdbc.sql("update integration set enabled = ? where id = ?")
                 .params(enabled, id)
                 .update();
+        verified.remove(id);
     }
+
+    /**
+     * How long a verified token is trusted without asking the database again. Alarms must keep arriving while the
+     * database stalls (reception then answers "not now" within its deadline, instead of every sender hanging in
+     * authentication); a disabled integration or a replaced token takes effect on other nodes within this time.
+     */
+    static final java.time.Duration TRUSTED_FOR = java.time.Duration.ofMinutes(2);
+
+    private record Verified(Integration integration, byte[] secretHash, long at) {}
+
+    private final java.util.Map<UUID, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The enabled integration the token belongs to, if the token is right. */
     public Optional<Integration> authenticate(@Nullable String token) {
@@ -100,12 +112,19 @@ public class Integrations {
             return Optional.empty();
         }
         byte[] presented = sha256(token.substring(dot + 1));
-        return jdbc.sql("select * from integration where id = ? and enabled")
+        Verified known = verified.get(id);
+        if (known != null && System.nanoTime() - known.at() < TRUSTED_FOR.toNanos()) {
+            return MessageDigest.isEqual(known.secretHash(), presented)
+                    ? Optional.of(known.integration())
+                    : Optional.empty();
+        }
+        Optional<Verified> found = jdbc.sql("select * from integration where id = ? and enabled")
                 .param(id)
-                .query((rs, row) -> java.util.Map.entry(MAPPER.mapRow(rs, row), rs.getBytes("secret_hash")))
-                .optional()
-                .filter(found -> MessageDigest.isEqual(found.getValue(), presented))
-                .map(java.util.Map.Entry::getKey);
+                .query((rs, row) -> new Verified(MAPPER.mapRow(rs, row), rs.getBytes("secret_hash"), System.nanoTime()))
+                .optional();
+        found.ifPresentOrElse(entry -> verified.put(id, entry), () -> verified.remove(id));
+        return found.filter(entry -> MessageDigest.isEqual(entry.secretHash(), presented))
+                .map(Verified::integration);
     }
 
     /** Records that the integration was used (at most once a minute, so busy senders do not rewrite the row). */
