@@ -65,6 +65,14 @@ public final class EventParser {
             }
         }
         DeviceIdentity device = device(node.get("device"), field(path, "device"), problems, escaped);
+        // What kind of device and which part of it spoke (the fleet's rules key on them); optional for HTTP.
+        JsonNode deviceNode = node.get("device");
+        String deviceType = deviceNode == null || !deviceNode.isObject()
+                ? null
+                : text(deviceNode, field(path, "device"), "type", 64, false, problems, escaped);
+        String component = deviceNode == null || !deviceNode.isObject()
+                ? null
+                : text(deviceNode, field(path, "device"), "component", 64, false, problems, escaped);
         String text = text(node, path, "text", 1000, false, problems, escaped);
         String location = text(node, path, "location", 200, false, problems, escaped);
         Integer battery = null;
@@ -114,8 +122,8 @@ public final class EventParser {
                         "HTTP",
                         "HTTP:" + integrationId + ":" + eventId,
                         device,
-                        null,
-                        null,
+                        deviceType,
+                        component,
                         code,
                         text,
                         battery,

@@ -44,7 +44,15 @@ public record EventRequest(
             @Nullable String siaAccount,
             @Nullable String imei,
             @Nullable String vendor,
-            @Nullable String serialNumber) {}
+            @Nullable String serialNumber,
+
+            @Schema(description = "Device type, e.g. SAFETY_ALARM, FALL_SENSOR, DOOR_SENSOR, or the vendor's own")
+            @Nullable
+            String type,
+
+            @Schema(description = "Which part of the device reported, e.g. pendant, base unit, smoke detector")
+            @Nullable
+            String component) {}
 
     public record Position(double latitude, double longitude) {}
 }
