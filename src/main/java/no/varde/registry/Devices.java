@@ -80,6 +80,11 @@ public class Devices {
                 kommune,
                 "device search" + (text.isEmpty() ? "" : " '" + text + "'") + ": " + items.size() + " of " + total
                         + " shown with resident names");
+        java.util.Map<java.util.UUID, Kommunenummer> shown = new java.util.LinkedHashMap<>();
+        items.stream()
+                .filter(device -> device.residentId() != null)
+                .forEach(device -> shown.put(device.residentId().value(), device.kommunenummer()));
+        audit.residentsShown(shown, "device search result: resident name");
         return new Page<>(items, page, size, total);
     }
 

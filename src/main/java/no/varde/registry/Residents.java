@@ -74,6 +74,11 @@ public class Residents {
                 kommune,
                 "resident search" + (text.isEmpty() ? "" : idHash != null ? " by national id" : " '" + text + "'")
                         + ": " + items.size() + " of " + total + " shown");
+        // Each resident whose name, birth date and address the user now sees is a read of that resident, filed
+        // under the resident's municipality so its admin sees it (one entry per user and resident in 10 minutes).
+        java.util.Map<java.util.UUID, Kommunenummer> shown = new java.util.LinkedHashMap<>();
+        items.forEach(item -> shown.put(item.id().value(), item.kommunenummer()));
+        audit.residentsShown(shown, "resident search result");
         return new Page<>(items, page, size, total);
     }
 
