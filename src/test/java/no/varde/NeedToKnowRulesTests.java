@@ -38,7 +38,10 @@ class NeedToKnowRulesTests {
             "call-outs are created by the dispatch listener for the alarm's own municipality; a home-care"
                     + " worker reaches one only through its signed link",
             "dispatch/sms/SmsDelivery.java",
-            "sends queued call-out messages; no user reads through it");
+            "sends queued call-out messages; no user reads through it",
+            "alarm/AlarmFacts.java",
+            "counts per municipality and month for the benefit figures, never a row of one resident; its callers"
+                    + " check the user's municipality and suppress counts below the threshold");
 
     @Test
     void everyQueryOfPersonalDataGoesThroughTheNeedToKnowComponent() throws IOException {
