@@ -41,7 +41,10 @@ class NeedToKnowRulesTests {
             "sends queued call-out messages; no user reads through it",
             "alarm/AlarmFacts.java",
             "counts per municipality and month for the benefit figures, never a row of one resident; its callers"
-                    + " check the user's municipality and suppress counts below the threshold");
+                    + " check the user's municipality and suppress counts below the threshold",
+            "ingest/demo/DemoDeviceKeys.java",
+            "development setup only: gives the demo devices their published keys at start-up; no user reads"
+                    + " through it");
 
     @Test
     void everyQueryOfPersonalDataGoesThroughTheNeedToKnowComponent() throws IOException {
