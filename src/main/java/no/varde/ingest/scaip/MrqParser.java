@@ -147,6 +147,11 @@ public final class MrqParser {
         }
         double latitude = Integer.parseInt(gga.group(1)) + Double.parseDouble(gga.group(2)) / 60;
         double longitude = Integer.parseInt(gga.group(4)) + Double.parseDouble(gga.group(5)) / 60;
+        if (latitude > 90 || longitude > 180 || Double.isNaN(latitude) || Double.isNaN(longitude)) {
+            // An impossible fix (found by fuzzing: "21311.4" degrees of longitude) is no position; the alarm still
+            // arrives, and the operator is not sent to a place that does not exist.
+            return new Double[] {null, null};
+        }
         return new Double[] {
             "S".equals(gga.group(3)) ? -latitude : latitude, "W".equals(gga.group(6)) ? -longitude : longitude
         };
