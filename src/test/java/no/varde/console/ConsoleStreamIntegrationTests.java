@@ -47,6 +47,8 @@ class ConsoleStreamIntegrationTests {
     void theQueueFragmentTheStreamTriggersShowsTheAlarmWithTheResidentNameInPriorityOrder() throws Exception {
         ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
         String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        // Another test may have shown this resident to this operator (a search) within the window: that read counts.
+        long readBefore = readsInWindow(device);
         String fall = ConsoleTestClient.postEvent(port, "FALL", device[0], device[1]);
         String bed = ConsoleTestClient.postEvent(port, "LEFT_BED", device[0], device[1]);
 
@@ -67,22 +69,29 @@ class ConsoleStreamIntegrationTests {
         operator.get("/console/queue?tab=alarms");
         String row = operator.get("/console/queue/rows/" + fall + "?tab=alarms").body();
         assertThat(row).contains("alarm-" + fall).contains(resident);
-        long audited = jdbc.sql("select count(*) from audit_event e join device d on d.resident_id = e.resident_id"
-                        + " where e.username = 'operator' and e.action = 'READ' and e.what like 'console %'"
+        assertThat(readsInWindow(device))
+                .as("the resident's name sent three times in 10 minutes, audited once")
+                .isEqualTo(readBefore == 0 ? 1 : readBefore);
+    }
+
+    /** READ entries of this device's resident by 'operator' from lists, queues and rows in the last 10 minutes. */
+    private long readsInWindow(String[] device) {
+        return jdbc.sql("select count(*) from audit_event e join device d on d.resident_id = e.resident_id"
+                        + " where e.username = 'operator' and e.action = 'READ'"
+                        + " and (e.what like 'console %' or e.what like '%search result%')"
                         + " and e.occurred_at > now() - interval '10 minutes'"
                         + " and d.scaip_controller_id = ? and coalesce(d.scaip_device_id, '') = ?")
                 .params(device[0], device[1])
                 .query(Long.class)
                 .single();
-        assertThat(audited)
-                .as("the resident's name sent three times in 10 minutes, audited once")
-                .isEqualTo(1);
     }
 
     @Test
     void aLiveRowIsTheChangedAlarmsRowOrNothingOnceItLeftTheTab() throws Exception {
         ConsoleTestClient operator = ConsoleTestClient.signIn(port, "operator");
         String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        // Another test may have shown this resident to this operator (a search) within the window: that read counts.
+        long readBefore = readsInWindow(device);
         String fall = ConsoleTestClient.postEvent(port, "FALL", device[0], device[1]);
         var answer = operator.get("/console/queue/rows/" + fall + "?tab=alarms");
         assertThat(answer.statusCode()).isEqualTo(200);
