@@ -64,9 +64,27 @@ class AlarmBacklogIntegrationTests {
     @Autowired
     Clock clock;
 
+    private final List<AlarmId> backlog = new ArrayList<>();
+
+    /**
+     * On the embedded database this class has a database of its own; against an external server (CI's second run)
+     * it shares one with every other class, so it leaves no open backlog behind to truncate their queues.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void closeTheBacklog() {
+        for (int from = 0; from < backlog.size(); from += 1000) {
+            java.util.UUID[] ids = backlog.subList(from, Math.min(backlog.size(), from + 1000)).stream()
+                    .map(AlarmId::value)
+                    .toArray(java.util.UUID[]::new);
+            jdbc.sql("update alarm set state = 'CLOSED', closed_at = now(), outcome = 'FALSE_ALARM'"
+                            + " where id = any(?) and state <> 'CLOSED'")
+                    .param(ids)
+                    .update();
+        }
+    }
+
     @Test
     void aFreshFireAlarmTopsTenThousandOverdueButtonPressesAndAStaleFloodIsClosedInBulk() throws Exception {
-        List<AlarmId> backlog = new ArrayList<>();
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         for (int chunk = 0; chunk < BACKLOG / 1000; chunk++) {
             transactions.executeWithoutResult(status -> {
