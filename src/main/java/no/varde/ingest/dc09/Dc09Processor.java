@@ -101,7 +101,12 @@ class Dc09Processor {
             }
         }
         Dc09Payload payload = Dc09Payload.parse(readable);
-        if (payload == null || (frame.encrypted() && payload.timestamp() == null)) {
+        if (frame.encrypted() && (payload == null || payload.timestamp() == null)) {
+            // A wrong key turns the text into random bytes, which sometimes hold a '|': still a decryption failure,
+            // and the panel's owner must hear of it (found as a flaky test: the outcome depended on the padding).
+            return undecryptable(frame, bytes, "the decrypted text is not a DC-09 data block (wrong key?)");
+        }
+        if (payload == null) {
             return duh(frame, bytes, "data", "the data block is not data]…[x-data]…_HH:MM:SS,MM-DD-YYYY");
         }
         if (payload.timestamp() != null
