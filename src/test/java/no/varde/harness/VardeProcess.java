@@ -58,7 +58,7 @@ final class VardeProcess {
     void start() throws Exception {
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                         java,
                         "-Xmx1g",
                         "-cp",
@@ -72,10 +72,15 @@ final class VardeProcess {
                         "--varde.dispatch.link-key-file=" + work.resolve("data/secrets/dispatch-link.key"),
                         "--logging.structured.format.console=",
                         "--logging.level.root=WARN",
-                        "--logging.level.no.varde.shared.db=INFO"))
+                        "--logging.level.no.varde.shared.db=INFO",
+                        "--varde.ingest.scaip.port=0",
+                        "--varde.ingest.scaip.tls-port=0",
+                        "--varde.ingest.dc09.port=0"))
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("app-" + starts + ".log").toFile())
-                .start();
+                .redirectOutput(work.resolve("app-" + starts + ".log").toFile());
+        // Its own embedded database, whatever database the calling shell points at (CI exports SPRING_DATASOURCE_*).
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_"));
+        process = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
