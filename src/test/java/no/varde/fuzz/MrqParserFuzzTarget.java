@@ -6,7 +6,8 @@ import no.varde.ingest.scaip.MrqParser;
 
 /**
  * Fuzz target for the SCAIP {@code <mrq>} parser with arbitrary bytes as a SIP MESSAGE body. Whatever arrives, the
- * parser answers with a SCAIP negative code (2 invalid format, 3 wrong data, 7 mandatory tag missing) or a message
+ * parser answers with a SCAIP negative code (1 too long, 2 invalid format, 3 wrong data, 7 mandatory tag missing) or a
+ * message
  * with the three mandatory elements and a position in range; no exception escapes into the SIP stack.
  */
 public final class MrqParserFuzzTarget {
@@ -21,7 +22,12 @@ public final class MrqParserFuzzTarget {
     static void check(byte[] body) {
         MrqParser.Result result = MrqParser.parse(body);
         if (result instanceof MrqParser.Invalid invalid) {
-            assertThat(invalid.snu()).isIn(MrqParser.INVALID_FORMAT, MrqParser.WRONG_DATA, MrqParser.MANDATORY_MISSING);
+            assertThat(invalid.snu())
+                    .isIn(
+                            MrqParser.TOO_LONG,
+                            MrqParser.INVALID_FORMAT,
+                            MrqParser.WRONG_DATA,
+                            MrqParser.MANDATORY_MISSING);
             assertThat(invalid.reason()).isNotBlank();
             return;
         }

@@ -31,6 +31,8 @@ import org.xml.sax.SAXException;
  */
 public final class MrqParser {
 
+    /** snu 1: an element is too long (a ref beyond 64 characters). */
+    public static final int TOO_LONG = 1;
     /** snu 2: not XML or not an mrq. */
     public static final int INVALID_FORMAT = 2;
     /** snu 3: wrong data. */
@@ -89,7 +91,7 @@ public final class MrqParser {
             return new Invalid(WRONG_DATA, ref, "dty must be digits, was '" + elements.get("dty") + "'");
         }
         if (ref.length() > 64) {
-            return new Invalid(1, ref.substring(0, 16), "ref is longer than 64 characters");
+            return new Invalid(TOO_LONG, ref.substring(0, 16), "ref is longer than 64 characters");
         }
         Double[] position = position(elements.get("lge"));
         return new Parsed(new Mrq(ref, cid, Mrq.pad(type), position[0], position[1], elements));

@@ -64,6 +64,15 @@ class MrqParserUnitTests {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aRefLongerThan64CharactersIsSnu1WithItsFirst16CharactersEchoed() {
+        String ref = "R".repeat(65);
+        assertThat(MrqParser.parse(bytes("<mrq><ref>" + ref + "</ref><cid>4718</cid><dty>3</dty></mrq>")))
+                .isEqualTo(new MrqParser.Invalid(1, "R".repeat(16), "ref is longer than 64 characters"));
+        assertThat(MrqParser.parse(bytes("<mrq><ref>" + "R".repeat(64) + "</ref><cid>4718</cid><dty>3</dty></mrq>")))
+                .isInstanceOf(MrqParser.Parsed.class);
+    }
+
     private static Mrq parsed(String xml) {
         return ((MrqParser.Parsed) MrqParser.parse(bytes(xml))).mrq();
     }
