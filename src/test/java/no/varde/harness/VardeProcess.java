@@ -26,7 +26,12 @@ import java.util.concurrent.TimeUnit;
 final class VardeProcess {
 
     static final String TOKEN = "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long a start may take before the harness gives up: 5 minutes by default, longer with
+     * {@code -Dvarde.harness.start-timeout=PT15M} on a machine busy with other builds (a first start runs initdb).
+     */
+    private static final Duration START_TIMEOUT =
+            Duration.parse(System.getProperty("varde.harness.start-timeout", "PT5M"));
 
     private final Path work;
     private final int httpPort;
