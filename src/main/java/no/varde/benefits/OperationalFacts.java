@@ -12,16 +12,21 @@ import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmFacts;
 import org.springframework.stereotype.Service;
 
-/** Operational facts per municipality and month, computed on demand from the alarm record. */
+/**
+ * Operational facts per municipality and month, computed on demand from the alarm record, with the devices in
+ * service from the registry.
+ */
 @Service
 public class OperationalFacts {
 
     private final AlarmFacts alarms;
+    private final DevicesInService devices;
     private final BenefitsProperties properties;
     private final Clock clock;
 
-    OperationalFacts(AlarmFacts alarms, BenefitsProperties properties, Clock clock) {
+    OperationalFacts(AlarmFacts alarms, DevicesInService devices, BenefitsProperties properties, Clock clock) {
         this.alarms = alarms;
+        this.devices = devices;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,6 +52,15 @@ public class OperationalFacts {
             MonthFacts add = of(row);
             merged.merge(key, add, MonthFacts::plus);
         }
+        // devices in service: a municipality with devices but no alarms in a month still has its figure
+        devices.byMonth(from, to)
+                .forEach((month, counts) -> counts.forEach((kommunenummer, count) -> {
+                    String key = month + "/" + kommunenummer;
+                    merged.put(
+                            key,
+                            merged.getOrDefault(key, MonthFacts.empty(kommunenummer, month))
+                                    .withDevices(count));
+                }));
         return new ArrayList<>(merged.values());
     }
 
@@ -68,7 +82,8 @@ public class OperationalFacts {
                         f.answered(),
                         f.answeredWithinTarget(),
                         f.technicalClosedByRules(),
-                        f.technicalClosedByPeople()))
+                        f.technicalClosedByPeople(),
+                        f.devicesInService()))
                 .toList();
     }
 
