@@ -64,6 +64,30 @@ public class OperationalFacts {
         return new ArrayList<>(merged.values());
     }
 
+    /**
+     * Alarms (every category) per municipality, month and VKP alert code, from {@code from} to {@code to}
+     * inclusive; the region's are the sums ({@link #regionByType}).
+     */
+    public List<AlarmFacts.TypeCount> byType(YearMonth from, YearMonth to) {
+        ZoneId zone = zone();
+        return alarms.byType(
+                from.atDay(1).atStartOfDay(zone).toInstant(),
+                to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                zone);
+    }
+
+    /** The region's alarms per month and alert code: the sum of the municipalities'. */
+    public static List<AlarmFacts.TypeCount> regionByType(List<AlarmFacts.TypeCount> counts) {
+        Map<String, AlarmFacts.TypeCount> sums = new TreeMap<>();
+        for (AlarmFacts.TypeCount c : counts) {
+            sums.merge(
+                    c.month() + "/" + c.alertCode(),
+                    new AlarmFacts.TypeCount("", c.month(), c.alertCode(), c.alarms()),
+                    (a, b) -> new AlarmFacts.TypeCount("", a.month(), a.alertCode(), a.alarms() + b.alarms()));
+        }
+        return new ArrayList<>(sums.values());
+    }
+
     /** The region's facts per month: the sum of the municipalities'. */
     public static List<MonthFacts> region(List<MonthFacts> facts) {
         Map<YearMonth, MonthFacts> byMonth = new TreeMap<>();

@@ -136,6 +136,7 @@ class BenefitsIntegrationTests {
         YearMonth now = facts.currentMonth();
         MonthFacts before = current(now);
         long alarmsBefore = usage.counts(SplitDriver.ALARMS, now, now).getOrDefault(new Kommunenummer(KOMMUNE), 0L);
+        java.util.Map<String, Long> typesBefore = types(now);
         for (int i = 0; i < 6; i++) {
             String id = receive("BUTTON_PRESSED", i);
             if (i < 3) {
@@ -150,6 +151,21 @@ class BenefitsIntegrationTests {
         act(technical, "close", "{\"outcome\": \"TECHNICAL_HANDLED\"}");
 
         MonthFacts after = current(now);
+        // by type: the six button presses and the two low batteries under their VKP alert codes
+        java.util.Map<String, Long> typesAfter = types(now);
+        long added = typesAfter.entrySet().stream()
+                .mapToLong(e -> e.getValue() - typesBefore.getOrDefault(e.getKey(), 0L))
+                .sum();
+        assertThat(added).isEqualTo(8);
+        assertThat(typesAfter.keySet()).hasSizeGreaterThanOrEqualTo(2);
+        mvc.perform(get("/api/v1/benefits/facts/types")
+                        .param("from", now.toString())
+                        .param("to", now.toString())
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suppressBelow").value(5))
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '" + KOMMUNE + "')]")
+                        .isNotEmpty());
         assertThat(after.alarms() - before.alarms()).isEqualTo(6);
         assertThat(after.technical() - before.technical()).isEqualTo(2);
         assertThat(after.resolvedByPhone() - before.resolvedByPhone()).isEqualTo(3);
@@ -233,6 +249,14 @@ class BenefitsIntegrationTests {
         mvc.perform(get("/benefits/indicators/{id}", id).with(user(users.loadUserByUsername("analytiker"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("admin.bronnoy")));
+    }
+
+    private java.util.Map<String, Long> types(YearMonth month) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        facts.byType(month, month).stream()
+                .filter(t -> t.kommunenummer().equals(KOMMUNE))
+                .forEach(t -> counts.merge(String.valueOf(t.alertCode()), t.alarms(), Long::sum));
+        return counts;
     }
 
     private MonthFacts current(YearMonth month) {
