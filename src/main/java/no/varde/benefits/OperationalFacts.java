@@ -12,16 +12,21 @@ import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmFacts;
 import org.springframework.stereotype.Service;
 
-/** Operational facts per municipality and month, computed on demand from the alarm record. */
+/**
+ * Operational facts per municipality and month, computed on demand from the alarm record, with the devices in
+ * service from the registry.
+ */
 @Service
 public class OperationalFacts {
 
     private final AlarmFacts alarms;
+    private final DevicesInService devices;
     private final BenefitsProperties properties;
     private final Clock clock;
 
-    OperationalFacts(AlarmFacts alarms, BenefitsProperties properties, Clock clock) {
+    OperationalFacts(AlarmFacts alarms, DevicesInService devices, BenefitsProperties properties, Clock clock) {
         this.alarms = alarms;
+        this.devices = devices;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,7 +52,40 @@ public class OperationalFacts {
             MonthFacts add = of(row);
             merged.merge(key, add, MonthFacts::plus);
         }
+        // devices in service: a municipality with devices but no alarms in a month still has its figure
+        devices.byMonth(from, to)
+                .forEach((month, counts) -> counts.forEach((kommunenummer, count) -> {
+                    String key = month + "/" + kommunenummer;
+                    merged.put(
+                            key,
+                            merged.getOrDefault(key, MonthFacts.empty(kommunenummer, month))
+                                    .withDevices(count));
+                }));
         return new ArrayList<>(merged.values());
+    }
+
+    /**
+     * Alarms (every category) per municipality, month and VKP alert code, from {@code from} to {@code to}
+     * inclusive; the region's are the sums ({@link #regionByType}).
+     */
+    public List<AlarmFacts.TypeCount> byType(YearMonth from, YearMonth to) {
+        ZoneId zone = zone();
+        return alarms.byType(
+                from.atDay(1).atStartOfDay(zone).toInstant(),
+                to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                zone);
+    }
+
+    /** The region's alarms per month and alert code: the sum of the municipalities'. */
+    public static List<AlarmFacts.TypeCount> regionByType(List<AlarmFacts.TypeCount> counts) {
+        Map<String, AlarmFacts.TypeCount> sums = new TreeMap<>();
+        for (AlarmFacts.TypeCount c : counts) {
+            sums.merge(
+                    c.month() + "/" + c.alertCode(),
+                    new AlarmFacts.TypeCount("", c.month(), c.alertCode(), c.alarms()),
+                    (a, b) -> new AlarmFacts.TypeCount("", a.month(), a.alertCode(), a.alarms() + b.alarms()));
+        }
+        return new ArrayList<>(sums.values());
     }
 
     /** The region's facts per month: the sum of the municipalities'. */
@@ -68,7 +106,8 @@ public class OperationalFacts {
                         f.answered(),
                         f.answeredWithinTarget(),
                         f.technicalClosedByRules(),
-                        f.technicalClosedByPeople()))
+                        f.technicalClosedByPeople(),
+                        f.devicesInService()))
                 .toList();
     }
 

@@ -12,23 +12,34 @@ import org.springframework.stereotype.Component;
  * The economics' usage-based split keys from operations: alarms (all categories but INFO) and operator handling
  * minutes per municipality over the last complete months (varde.benefits.split-months). When Varde has no
  * alarms in the period it returns nothing, and the economics uses the counts imported with the survey and says
- * so next to the numbers. Devices in service are not measured here (the registry owns them).
+ * so next to the numbers. Devices in service are today's count from the registry (status ACTIVE) for every
+ * municipality, whenever the region has any.
  */
 @Component
 class UsageCounts implements OperationalCounts {
 
     private final OperationalFacts facts;
+    private final DevicesInService devices;
     private final BenefitsProperties properties;
     private final Municipalities municipalities;
 
-    UsageCounts(OperationalFacts facts, BenefitsProperties properties, Municipalities municipalities) {
+    UsageCounts(
+            OperationalFacts facts,
+            DevicesInService devices,
+            BenefitsProperties properties,
+            Municipalities municipalities) {
         this.facts = facts;
+        this.devices = devices;
         this.properties = properties;
         this.municipalities = municipalities;
     }
 
     @Override
     public Map<Kommunenummer, Long> countsFor(SplitDriver driver) {
+        if (driver == SplitDriver.ACTIVE_DEVICES) {
+            Map<Kommunenummer, Long> now = devices.now();
+            return now.values().stream().mapToLong(Long::longValue).sum() == 0 ? Map.of() : now;
+        }
         if (driver != SplitDriver.ALARMS && driver != SplitDriver.HANDLING_MINUTES) {
             return Map.of();
         }

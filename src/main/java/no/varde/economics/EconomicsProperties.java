@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hoursPerFte working hours of one full-time equivalent a year
  * @param horizonYears years the totals cover; the 4-year økonomiplan by default
  * @param sensitivityPercent how far each driver is moved up and down in the sensitivity analysis
+ * @param suppressBelow counts measured from operations (devices, alarms, handling minutes) from 1 to below this are
+ *     not printed in the exports' split basis (5, as the benefits' facts: a small count can point at a person)
  */
 @ConfigurationProperties("varde.economics")
 public record EconomicsProperties(
@@ -20,7 +22,8 @@ public record EconomicsProperties(
         @Nullable BigDecimal salaryPerFte,
         @Nullable BigDecimal hoursPerFte,
         int horizonYears,
-        int sensitivityPercent) {
+        int sensitivityPercent,
+        int suppressBelow) {
 
     public EconomicsProperties {
         referenceCostPerInhabitant = positiveOr(referenceCostPerInhabitant, "326");
@@ -28,6 +31,7 @@ public record EconomicsProperties(
         hoursPerFte = positiveOr(hoursPerFte, "1950");
         horizonYears = horizonYears <= 0 ? 4 : horizonYears;
         sensitivityPercent = sensitivityPercent <= 0 ? 20 : sensitivityPercent;
+        suppressBelow = suppressBelow <= 0 ? 5 : suppressBelow;
     }
 
     private static BigDecimal positiveOr(@Nullable BigDecimal value, String fallback) {

@@ -142,6 +142,20 @@ public class Devices {
         return device.isPresent();
     }
 
+    /**
+     * Devices in service (status ACTIVE) per municipality, for the benefits' facts and the economics' split by
+     * devices. A count per municipality names no resident and no device, so it is neither scoped nor audited; a
+     * municipality without devices in service is absent.
+     */
+    public java.util.Map<Kommunenummer, Long> inServiceByMunicipality() {
+        java.util.Map<Kommunenummer, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select kommunenummer, count(*) from device where status = 'ACTIVE' group by kommunenummer")
+                .query((rs, row) -> java.util.Map.entry(new Kommunenummer(rs.getString(1)), rs.getLong(2)))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
     /** When the device was last heard from, if ever. */
     public java.util.Optional<java.time.Instant> lastHeard(DeviceId id) {
         return jdbc.sql("select last_heard_at from device where id = ? and last_heard_at is not null")

@@ -51,11 +51,92 @@ class BenefitsIntegrationTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    DevicesInService devicesInService;
+
+    @Autowired
+    no.varde.registry.Devices devices;
+
+    @Autowired
+    no.varde.economics.analysis.Analyses analyses;
+
+    @Autowired
+    no.varde.economics.scenario.ScenarioCatalogue scenarios;
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails("sysadmin")
+    void devicesInServiceAreInTheFactsAndSplitTheCostByDevices() throws Exception {
+        Kommunenummer hattfjelldal = new Kommunenummer("1826");
+        YearMonth now = facts.currentMonth();
+        long before = devicesInService.now().get(hattfjelldal);
+        for (String status : new String[] {"ACTIVE", "ACTIVE", "IN_STOCK", "RETIRED"}) {
+            devices.create(
+                    no.varde.registry.AccessScope.all(),
+                    new no.varde.registry.DeviceDraft(
+                            "1826",
+                            "SAFETY_ALARM",
+                            "Fiktiv AS",
+                            "Trygg 1",
+                            null,
+                            null,
+                            null,
+                            null,
+                            "SN-" + java.util.UUID.randomUUID(),
+                            null,
+                            null,
+                            status));
+        }
+        // only devices in service count: the two ACTIVE ones, not the one in stock or the retired one
+        assertThat(devicesInService.now().get(hattfjelldal)).isEqualTo(before + 2);
+        assertThat(devicesInService.now()).hasSize(18);
+        MonthFacts month = facts.facts(now, now).stream()
+                .filter(f -> f.kommunenummer().equals("1826"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(month.devicesInService()).isEqualTo(before + 2);
+        long regionDevices = devicesInService.now().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertThat(OperationalFacts.region(facts.facts(now, now)).getLast().devicesInService())
+                .isEqualTo(regionDevices);
+        // a past month nobody recorded has no figure rather than today's
+        assertThat(facts.facts(now.minusMonths(30), now.minusMonths(30)).stream()
+                        .filter(f -> f.devicesInService() != null))
+                .isEmpty();
+
+        // recorded as the month goes: the current month's row holds today's count
+        devicesInService.record();
+        assertThat(jdbc.sql("select devices from benefits_devices_in_service where kommunenummer = '1826'"
+                                + " and month = :month")
+                        .param("month", java.sql.Date.valueOf(now.atDay(1)))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 2);
+
+        // the economics' split by devices uses the measured count and says so
+        assertThat(usage.countsFor(SplitDriver.ACTIVE_DEVICES)).containsEntry(hattfjelldal, before + 2);
+        var result = analyses.result(scenarios.all().getFirst().id(), null);
+        assertThat(result.driverNotes())
+                .filteredOn(note -> note.driver() == SplitDriver.ACTIVE_DEVICES)
+                .singleElement()
+                .satisfies(note ->
+                        assertThat(note.source()).isEqualTo(no.varde.economics.model.DriverNote.Source.MEASURED));
+
+        // the facts API shows the figure to analysts (a count this size is not suppressed)
+        mvc.perform(get("/api/v1/benefits/facts")
+                        .param("from", now.toString())
+                        .param("to", now.toString())
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.region[0].devicesInService").value((int) regionDevices));
+    }
+
     @Test
     void factsCountWhatOperatorsDid() throws Exception {
         YearMonth now = facts.currentMonth();
         MonthFacts before = current(now);
         long alarmsBefore = usage.counts(SplitDriver.ALARMS, now, now).getOrDefault(new Kommunenummer(KOMMUNE), 0L);
+        java.util.Map<String, Long> typesBefore = types(now);
         for (int i = 0; i < 6; i++) {
             String id = receive("BUTTON_PRESSED", i);
             if (i < 3) {
@@ -70,6 +151,21 @@ class BenefitsIntegrationTests {
         act(technical, "close", "{\"outcome\": \"TECHNICAL_HANDLED\"}");
 
         MonthFacts after = current(now);
+        // by type: the six button presses and the two low batteries under their VKP alert codes
+        java.util.Map<String, Long> typesAfter = types(now);
+        long added = typesAfter.entrySet().stream()
+                .mapToLong(e -> e.getValue() - typesBefore.getOrDefault(e.getKey(), 0L))
+                .sum();
+        assertThat(added).isEqualTo(8);
+        assertThat(typesAfter.keySet()).hasSizeGreaterThanOrEqualTo(2);
+        mvc.perform(get("/api/v1/benefits/facts/types")
+                        .param("from", now.toString())
+                        .param("to", now.toString())
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suppressBelow").value(5))
+                .andExpect(jsonPath("$.municipalities[?(@.kommunenummer == '" + KOMMUNE + "')]")
+                        .isNotEmpty());
         assertThat(after.alarms() - before.alarms()).isEqualTo(6);
         assertThat(after.technical() - before.technical()).isEqualTo(2);
         assertThat(after.resolvedByPhone() - before.resolvedByPhone()).isEqualTo(3);
@@ -153,6 +249,14 @@ class BenefitsIntegrationTests {
         mvc.perform(get("/benefits/indicators/{id}", id).with(user(users.loadUserByUsername("analytiker"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("admin.bronnoy")));
+    }
+
+    private java.util.Map<String, Long> types(YearMonth month) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        facts.byType(month, month).stream()
+                .filter(t -> t.kommunenummer().equals(KOMMUNE))
+                .forEach(t -> counts.merge(String.valueOf(t.alertCode()), t.alarms(), Long::sum));
+        return counts;
     }
 
     private MonthFacts current(YearMonth month) {

@@ -61,6 +61,41 @@ class BenefitsApi {
                 FactsView.of(all, suppression));
     }
 
+    @GetMapping("/facts/types")
+    @Operation(
+            summary = "Alarms per VKP alert code, per municipality and month (default: the last 12 months)",
+            description = "Counts from 1 to below suppressBelow are null: they could identify a person.")
+    TypesJson types(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        Period period = period(from, to);
+        var all = facts.byType(period.from(), period.to());
+        var suppression = plan.suppression();
+        return new TypesJson(
+                period.from(),
+                period.to(),
+                suppression.below(),
+                TypeView.of(OperationalFacts.regionByType(all), suppression),
+                TypeView.of(all, suppression));
+    }
+
+    /** Alarms of one alert code in one month: null when from 1 to below the threshold. */
+    record TypeView(
+            String kommunenummer,
+            YearMonth month,
+            String alertCode,
+            @Nullable Long alarms) {
+
+        static List<TypeView> of(List<no.varde.alarm.AlarmFacts.TypeCount> counts, no.varde.benefits.Suppression s) {
+            return counts.stream()
+                    .map(c -> new TypeView(c.kommunenummer(), c.month(), c.alertCode(), s.count(c.alarms())))
+                    .toList();
+        }
+    }
+
+    record TypesJson(
+            YearMonth from, YearMonth to, int suppressBelow, List<TypeView> region, List<TypeView> municipalities) {}
+
     @GetMapping("/indicators")
     @Operation(summary = "The benefit plan's indicators")
     List<Indicator> indicators() {

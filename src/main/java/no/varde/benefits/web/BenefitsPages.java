@@ -72,6 +72,7 @@ class BenefitsPages {
         var shown = chosen == null ? to : chosen;
         model.addAttribute("region", OperationalFacts.region(all));
         model.addAttribute("month", shown);
+        model.addAttribute("byType", OperationalFacts.regionByType(facts.byType(shown, shown)));
         model.addAttribute(
                 "byMunicipality",
                 facts.facts(shown, shown).stream()

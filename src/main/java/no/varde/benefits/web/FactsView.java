@@ -19,7 +19,8 @@ record FactsView(
         @Nullable Long answeredWithinTarget,
         @Nullable Double answeredWithinTargetPercent,
         @Nullable Long technicalClosedByRules,
-        @Nullable Long technicalClosedByPeople) {
+        @Nullable Long technicalClosedByPeople,
+        @Nullable Long devicesInService) {
 
     static FactsView of(MonthFacts f, Suppression s) {
         boolean shareShown = f.answered() > 0 && !s.suppressed(f.answered());
@@ -36,7 +37,9 @@ record FactsView(
                 s.count(f.answeredWithinTarget()),
                 shareShown ? Math.round(1000.0 * f.answeredWithinTarget() / f.answered()) / 10.0 : null,
                 s.count(f.technicalClosedByRules()),
-                s.count(f.technicalClosedByPeople()));
+                s.count(f.technicalClosedByPeople()),
+                // null both when not recorded and when below the threshold (a device points at a resident)
+                f.devicesInService() == null ? null : s.count(f.devicesInService()));
     }
 
     static List<FactsView> of(List<MonthFacts> facts, Suppression s) {

@@ -89,6 +89,8 @@ public class Analyses {
                 CostModel.compute(input),
                 Sensitivity.analyse(input, sensitivityPercent(percent)),
                 input.answers(),
+                input.basis(),
+                assumptions.suppressBelow(),
                 Instant.now(clock),
                 java.time.ZoneId.of("Europe/Oslo"), // the reader's time, not the server's zone (UTC)
                 preparedBy);

@@ -38,6 +38,11 @@ public class AssumptionsStore {
                 properties.horizonYears());
     }
 
+    /** Measured counts from 1 to below this are not printed in the exports' split basis. */
+    public int suppressBelow() {
+        return properties.suppressBelow();
+    }
+
     public int sensitivityPercent() {
         return properties.sensitivityPercent();
     }

@@ -19,6 +19,7 @@ import no.varde.economics.model.ScenarioId;
 import no.varde.economics.model.ScenarioResult;
 import no.varde.economics.model.SensitivityResult;
 import no.varde.economics.model.SurveyAnswer;
+import no.varde.economics.report.MunicipalitySummary;
 import no.varde.economics.report.PdfReport;
 import no.varde.economics.report.XlsxExport;
 import no.varde.economics.scenario.CostItemDraft;
@@ -267,6 +268,22 @@ class EconomicsApi {
         DecisionReport report = analyses.report(
                 scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
+    }
+
+    @GetMapping(path = "/scenarios/{id}/municipalities/{kommunenummer}/summary.pdf", produces = "application/pdf")
+    @Operation(
+            summary = "One page for one municipality's council: what the cooperation costs it, what it saves, its key"
+                    + " figures")
+    ResponseEntity<byte[]> municipalitySummary(
+            @PathVariable String id,
+            @PathVariable String kommunenummer,
+            @RequestParam(required = false) @Nullable Integer years,
+            Locale locale) {
+        Municipality municipality = municipality(kommunenummer);
+        DecisionReport report =
+                analyses.report(scenarioId(id), years, null, CurrentUser.get().displayName());
+        MunicipalitySummary summary = MunicipalitySummary.of(report, municipality.kommunenummer());
+        return Exports.municipality(pdf.renderMunicipality(summary, locale), report, municipality.name());
     }
 
     private Municipality municipality(String kommunenummer) {

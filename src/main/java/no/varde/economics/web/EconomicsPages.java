@@ -12,9 +12,11 @@ import no.varde.economics.model.ScenarioId;
 import no.varde.economics.model.ScenarioResult;
 import no.varde.economics.model.SensitivityResult;
 import no.varde.economics.report.Formats;
+import no.varde.economics.report.MunicipalitySummary;
 import no.varde.economics.report.PdfReport;
 import no.varde.economics.report.XlsxExport;
 import no.varde.economics.scenario.ScenarioCatalogue;
+import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.CurrentUser;
 import no.varde.shared.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +166,24 @@ class EconomicsPages {
         DecisionReport report = analyses.report(
                 EconomicsApi.scenarioId(id), years, percent, CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
+    }
+
+    @GetMapping("/scenarios/{id}/municipalities/{kommunenummer}/summary.pdf")
+    ResponseEntity<byte[]> municipalitySummary(
+            @PathVariable String id,
+            @PathVariable String kommunenummer,
+            @RequestParam(required = false) @Nullable Integer years,
+            Locale locale) {
+        if (!Kommunenummer.isValid(kommunenummer)) {
+            throw new no.varde.shared.web.NotFoundException("municipality", kommunenummer);
+        }
+        DecisionReport report = analyses.report(
+                EconomicsApi.scenarioId(id), years, null, CurrentUser.get().displayName());
+        MunicipalitySummary summary = MunicipalitySummary.of(report, Kommunenummer.of(kommunenummer));
+        return Exports.municipality(
+                pdf.renderMunicipality(summary, locale),
+                report,
+                summary.municipality().name());
     }
 
     @GetMapping("/scenarios/new")

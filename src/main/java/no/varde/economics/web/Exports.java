@@ -17,7 +17,24 @@ final class Exports {
     private Exports() {}
 
     static ResponseEntity<byte[]> attachment(byte[] content, String type, DecisionReport report, String extension) {
-        String slug = Normalizer.normalize(report.result().scenario().name(), Normalizer.Form.NFD)
+        String filename =
+                "varde-okonomi-" + slug(report.result().scenario().name()) + "-" + date(report) + "." + extension;
+        return download(content, type, filename);
+    }
+
+    /** varde-okonomi-rana-scenario-1-2026-12-01.pdf */
+    static ResponseEntity<byte[]> municipality(byte[] pdf, DecisionReport report, String municipality) {
+        String filename = "varde-okonomi-" + slug(municipality) + "-"
+                + slug(report.result().scenario().name()) + "-" + date(report) + ".pdf";
+        return download(pdf, "application/pdf", filename);
+    }
+
+    private static LocalDate date(DecisionReport report) {
+        return LocalDate.ofInstant(report.preparedAt(), report.zone());
+    }
+
+    private static String slug(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .replace("ø", "o")
                 .replace("Ø", "O")
@@ -26,8 +43,9 @@ final class Exports {
                 .replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("(^-|-$)", "")
                 .toLowerCase(Locale.ROOT);
-        LocalDate date = LocalDate.ofInstant(report.preparedAt(), report.zone());
-        String filename = "varde-okonomi-" + slug + "-" + date + "." + extension;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, String type, String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(type))
                 .header(

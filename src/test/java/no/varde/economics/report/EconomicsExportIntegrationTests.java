@@ -131,7 +131,8 @@ class EconomicsExportIntegrationTests {
 
             Sheet summary = workbook.getSheet("Sammendrag");
             Row toBe = rowStartingWith(summary, "Framtid");
-            assertThat(toBe.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(toBe.getCell(1).getCellType()).isEqualTo(CellType.FORMULA);
+            assertThat(toBe.getCell(1).getCachedFormulaResultType()).isEqualTo(CellType.NUMERIC);
             assertThat(toBe.getCell(1).getNumericCellValue()).isEqualTo(17_000_000.0);
             assertThat(toBe.getCell(2).getNumericCellValue()).isEqualTo(12_500_000.0);
             assertThat(toBe.getCell(3).getNumericCellValue()).isEqualTo(54_500_000.0);
