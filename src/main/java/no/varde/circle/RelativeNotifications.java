@@ -327,8 +327,13 @@ public class RelativeNotifications {
      */
     @Transactional
     public int escalateDue() {
+        return escalateDue(clock.instant());
+    }
+
+    /** As {@link #escalateDue()} at the given time (tests move time forward this way). */
+    @Transactional
+    public int escalateDue(Instant now) {
         int moved = 0;
-        Instant now = clock.instant();
         for (UUID roundId : rounds.dueForEscalation(now, 50)) {
             RelativeRounds.Round round = rounds.lockRound(roundId).orElseThrow();
             escalate(round, now);
