@@ -108,7 +108,8 @@ public class CareInformation {
                             + endpoint.get().organisationNumber() + "): "
                             + care.carePlans().size() + " care plans, "
                             + care.flags().size() + " flags");
-            cache.put(resident.id().value(), new Cached(summary, now));
+            // the cache time runs from the answer, not from the question (a slow EPJ must not expire it at once)
+            cache.put(resident.id().value(), new Cached(summary, clock.instant()));
             return summary;
         } catch (EpjCareClient.EpjUnavailable e) {
             audit.resident(
