@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param escalationChoices the waiting times the operator may choose before the next relative is notified
  * @param escalationCheckInterval how often unconfirmed messages are looked for
  * @param freeTextMaxLength the longest free text an operator may add to a template that allows it
+ * @param frequent when a resident's alarms are flagged as far above their usual level
  */
 @ConfigurationProperties("varde.circle")
 public record CircleProperties(
@@ -22,9 +23,26 @@ public record CircleProperties(
         @Nullable Duration linkValidity,
         @Nullable List<Duration> escalationChoices,
         @Nullable Duration escalationCheckInterval,
-        int freeTextMaxLength) {
+        int freeTextMaxLength,
+        @Nullable Frequent frequent) {
+
+    /**
+     * @param windowDays the recent days counted (7)
+     * @param baselineDays the days before them whose daily median is the resident's usual level (90)
+     * @param factor how many times the usual daily level the recent daily rate must exceed (3)
+     * @param minAlarms the fewest alarms in the window that can be flagged (5)
+     */
+    public record Frequent(int windowDays, int baselineDays, double factor, int minAlarms) {
+        public Frequent {
+            windowDays = windowDays <= 0 ? 7 : windowDays;
+            baselineDays = baselineDays <= 0 ? 90 : baselineDays;
+            factor = factor <= 0 ? 3.0 : factor;
+            minAlarms = minAlarms <= 0 ? 5 : minAlarms;
+        }
+    }
 
     public CircleProperties {
+        frequent = frequent == null ? new Frequent(0, 0, 0, 0) : frequent;
         linkValidity = linkValidity == null ? Duration.ofDays(7) : linkValidity;
         escalationChoices = escalationChoices == null || escalationChoices.isEmpty()
                 ? List.of(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30))

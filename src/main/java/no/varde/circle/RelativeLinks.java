@@ -104,7 +104,8 @@ public class RelativeLinks {
                 properties.linkValidity(),
                 properties.escalationChoices(),
                 properties.escalationCheckInterval(),
-                properties.freeTextMaxLength());
+                properties.freeTextMaxLength(),
+                properties.frequent());
     }
 
     private static byte[] loadKey(CircleProperties properties, no.varde.dispatch.DispatchProperties dispatch) {

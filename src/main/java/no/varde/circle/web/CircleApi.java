@@ -46,12 +46,15 @@ class CircleApi {
     private final ConsentRecords consents;
     private final SmsTemplates templates;
     private final SmsTemplateEditor editor;
+    private final no.varde.circle.FrequentAlarms frequent;
 
     CircleApi(
             RelativeNotifications notifications,
             ConsentRecords consents,
             SmsTemplates templates,
-            SmsTemplateEditor editor) {
+            SmsTemplateEditor editor,
+            no.varde.circle.FrequentAlarms frequent) {
+        this.frequent = frequent;
         this.notifications = notifications;
         this.consents = consents;
         this.templates = templates;
@@ -207,6 +210,15 @@ class CircleApi {
         LocalTime from = CirclePages.time("notFrom", body.notFrom());
         LocalTime until = CirclePages.time("notUntil", body.notUntil());
         return view(consents.contactWindow(CurrentUser.get(), id, priority, from, until, body.note()));
+    }
+
+    @GetMapping("/circle/frequent-alarms")
+    @PreAuthorize(CirclePages.STAFF)
+    @Operation(summary = "Residents whose alarms in the last 7 days are far above their own usual level")
+    List<no.varde.circle.FrequentAlarms.Flagged> frequentAlarms(
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    no.varde.shared.@Nullable Kommunenummer kommune) {
+        return frequent.list(CurrentUser.get(), kommune);
     }
 
     @GetMapping("/circle/sms-templates")

@@ -40,12 +40,15 @@ class CirclePages {
     private final ConsentRecords consents;
     private final SmsTemplates templates;
     private final SmsTemplateEditor editor;
+    private final no.varde.circle.FrequentAlarms frequent;
 
     CirclePages(
             RelativeNotifications notifications,
             ConsentRecords consents,
             SmsTemplates templates,
-            SmsTemplateEditor editor) {
+            SmsTemplateEditor editor,
+            no.varde.circle.FrequentAlarms frequent) {
+        this.frequent = frequent;
         this.notifications = notifications;
         this.consents = consents;
         this.templates = templates;
@@ -55,7 +58,13 @@ class CirclePages {
     @GetMapping("/alarms/{id}/relatives")
     @PreAuthorize("hasRole('OPERATOR')")
     String alarmPanel(@PathVariable AlarmId id, Model model) {
-        model.addAttribute("panel", notifications.panel(CurrentUser.get(), id));
+        RelativeNotifications.Panel panel = notifications.panel(CurrentUser.get(), id);
+        model.addAttribute("panel", panel);
+        model.addAttribute(
+                "frequent",
+                panel.resident() == null
+                        ? null
+                        : frequent.of(CurrentUser.get(), panel.resident().id()).orElse(null));
         return "circle/alarm-relatives :: panel";
     }
 
@@ -103,6 +112,7 @@ class CirclePages {
     @PreAuthorize(STAFF)
     String residentPanel(@PathVariable ResidentId id, Model model) {
         model.addAttribute("circle", consents.circle(CurrentUser.get(), id));
+        model.addAttribute("frequent", frequent.of(CurrentUser.get(), id).orElse(null));
         return "circle/resident-relatives :: panel";
     }
 
@@ -133,6 +143,14 @@ class CirclePages {
                 "circle.done.window",
                 () -> consents.contactWindow(
                         CurrentUser.get(), id, priority, time("notFrom", notFrom), time("notUntil", notUntil), note));
+    }
+
+    @GetMapping("/frequent")
+    @PreAuthorize(STAFF)
+    String frequent(@RequestParam(required = false) no.varde.shared.Kommunenummer kommune, Model model) {
+        model.addAttribute("flagged", frequent.list(CurrentUser.get(), kommune));
+        model.addAttribute("kommune", kommune);
+        return "circle/frequent";
     }
 
     @GetMapping("/templates")
