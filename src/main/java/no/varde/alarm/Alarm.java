@@ -435,6 +435,28 @@ public record Alarm(
                 new AlarmCalloutNotified(id, recipient, now));
     }
 
+    /**
+     * Records a step of a relative's text message (queued, delivery status, confirmation). Delivery reports and
+     * confirmations may arrive after the alarm is closed; they are still part of its record.
+     */
+    public Transition relativeMessage(
+            String actor,
+            @Nullable String actorRole,
+            TimelineKind kind,
+            @Nullable String text,
+            TimelineDetail detail,
+            Instant now) {
+        if (kind != TimelineKind.RELATIVE_SMS
+                && kind != TimelineKind.RELATIVE_SMS_STATUS
+                && kind != TimelineKind.RELATIVE_CONFIRMED) {
+            throw new IllegalArgumentException("not a relative's message: " + kind);
+        }
+        return change(
+                bumped(),
+                new Entry(now, kind, actor, actorRole, text, detail),
+                new AlarmEvents.AlarmRelativeMessage(id, kind, now));
+    }
+
     public Transition calloutProblem(String reason, String text, java.util.Map<String, Object> data, Instant now) {
         return change(
                 bumped(),

@@ -18,6 +18,7 @@ import no.varde.alarm.AlarmEvents.AlarmHandedTo113;
 import no.varde.alarm.AlarmEvents.AlarmNoted;
 import no.varde.alarm.AlarmEvents.AlarmReassigned;
 import no.varde.alarm.AlarmEvents.AlarmReceived;
+import no.varde.alarm.AlarmEvents.AlarmRelativeMessage;
 import no.varde.alarm.AlarmEvents.AlarmRelativesNotified;
 import no.varde.alarm.AlarmEvents.AlarmReleased;
 
@@ -44,6 +45,7 @@ public enum AlarmChangeKind {
     DISPATCH_OVERDUE,
     HANDED_TO_113,
     RELATIVES_NOTIFIED,
+    RELATIVE_MESSAGE,
     CLOSED;
 
     /** Changes that call for the operator's ear: a new alarm, or one overdue. */
@@ -71,6 +73,7 @@ public enum AlarmChangeKind {
             case AlarmDispatchOverdue e -> DISPATCH_OVERDUE;
             case AlarmHandedTo113 e -> HANDED_TO_113;
             case AlarmRelativesNotified e -> RELATIVES_NOTIFIED;
+            case AlarmRelativeMessage e -> RELATIVE_MESSAGE;
             case AlarmClosed e -> CLOSED;
         };
     }

@@ -77,6 +77,9 @@ public final class AlarmEvents {
 
     public record AlarmRelativesNotified(AlarmId alarmId, String by, Instant at) implements AlarmEvent {}
 
+    /** A relative's text message was queued, changed delivery status, or was confirmed by the relative. */
+    public record AlarmRelativeMessage(AlarmId alarmId, TimelineKind kind, Instant at) implements AlarmEvent {}
+
     /** Closed by an operator, by a fleet rule, or in bulk by a supervisor (the timeline says which). */
     public record AlarmClosed(AlarmId alarmId, Outcome outcome, String by, Instant at) implements AlarmEvent {}
 }

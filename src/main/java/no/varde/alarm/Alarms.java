@@ -347,6 +347,18 @@ public class Alarms {
 
     /** A problem of the call-out the operator must know about, by {@code system:dispatch}. */
     @Transactional
+    /** See {@link Alarm#relativeMessage}; used through {@link RelativesTimeline}. */
+    void recordRelativeMessage(
+            AlarmId id,
+            String actor,
+            @Nullable String actorRole,
+            TimelineKind kind,
+            @Nullable String text,
+            TimelineDetail detail) {
+        Alarm alarm = lockAny(id);
+        save(alarm, alarm.relativeMessage(actor, actorRole, kind, text, detail, clock.instant()));
+    }
+
     public void recordCalloutProblem(AlarmId id, String reason, String text, Map<String, Object> data) {
         Alarm alarm = lockAny(id);
         save(alarm, alarm.calloutProblem(reason, text, data, clock.instant()));

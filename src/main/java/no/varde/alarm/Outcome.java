@@ -7,5 +7,7 @@ public enum Outcome {
     FALSE_ALARM,
     HANDED_TO_113,
     TECHNICAL_HANDLED,
+    /** The resident (or the caller) was told when home care's next planned visit is (from the EPJ's visit plan). */
+    INFORMED_ABOUT_PLANNED_VISIT,
     OTHER
 }

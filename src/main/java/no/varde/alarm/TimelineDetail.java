@@ -97,6 +97,22 @@ public sealed interface TimelineDetail {
         }
     }
 
+    /** A text message to a relative: who, which message, and its delivery status (QUEUED, SENT, DELIVERED …). */
+    record RelativeMessage(String relative, String messageId, String status) implements TimelineDetail {
+        @Override
+        public Map<String, Object> toData() {
+            return Map.of("relative", relative, "messageId", messageId, "status", status);
+        }
+    }
+
+    /** A relative confirmed (through the signed link of a message) that they got it. */
+    record RelativeConfirmation(String relative, String messageId) implements TimelineDetail {
+        @Override
+        public Map<String, Object> toData() {
+            return Map.of("relative", relative, "messageId", messageId);
+        }
+    }
+
     record Escalation(int level, String reason) implements TimelineDetail {
         @Override
         public Map<String, Object> toData() {
@@ -137,6 +153,13 @@ public sealed interface TimelineDetail {
                 new CalloutNotified(String.valueOf(data.get("recipient")), String.valueOf(data.get("channel")));
             case HANDED_TO_113 -> new OtherActor(String.valueOf(data.getOrDefault("actor", "113 AMK")));
             case RELATIVES_NOTIFIED -> new RelativesNotified(String.valueOf(data.get("relatives")));
+            case RELATIVE_SMS, RELATIVE_SMS_STATUS ->
+                new RelativeMessage(
+                        String.valueOf(data.get("relative")),
+                        String.valueOf(data.get("messageId")),
+                        String.valueOf(data.get("status")));
+            case RELATIVE_CONFIRMED ->
+                new RelativeConfirmation(String.valueOf(data.get("relative")), String.valueOf(data.get("messageId")));
             case ESCALATED ->
                 new Escalation(((Number) data.getOrDefault("level", 0)).intValue(), String.valueOf(data.get("reason")));
             case REASSIGNED ->

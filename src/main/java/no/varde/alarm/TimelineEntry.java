@@ -32,6 +32,15 @@ public record TimelineEntry(
         return detail instanceof TimelineDetail.Closure closure ? closure.outcome() : null;
     }
 
+    /** The relative's message this entry logs, if it logs one (for templates). */
+    public TimelineDetail.@Nullable RelativeMessage relativeMessage() {
+        return detail instanceof TimelineDetail.RelativeMessage message ? message : null;
+    }
+
+    public TimelineDetail.@Nullable RelativeConfirmation relativeConfirmation() {
+        return detail instanceof TimelineDetail.RelativeConfirmation confirmation ? confirmation : null;
+    }
+
     public @Nullable String relatives() {
         return detail instanceof TimelineDetail.RelativesNotified notified ? notified.relatives() : null;
     }

@@ -19,6 +19,12 @@ public enum TimelineKind {
     DISPATCH_DONE(9),
     HANDED_TO_113(10),
     RELATIVES_NOTIFIED(10),
+    /** A text message to a relative (with consent) was queued; the detail names the relative and the message. */
+    RELATIVE_SMS(10),
+    /** The delivery status of a relative's message changed: sent, delivered or failed. */
+    RELATIVE_SMS_STATUS(null),
+    /** A relative confirmed through the signed link in their message that they got it. */
+    RELATIVE_CONFIRMED(10),
     CALLOUT_CANCELLED(9),
     REASSIGNED(null),
     ESCALATED(null),

@@ -26,7 +26,7 @@ public record DispatchProperties(
     public DispatchProperties {
         publicBaseUrl = publicBaseUrl == null ? URI.create("http://localhost:8080") : publicBaseUrl;
         linkValidity = linkValidity == null ? Duration.ofHours(12) : linkValidity;
-        sms = sms == null ? new Sms(null, null, null, null, 0, null, null) : sms;
+        sms = sms == null ? new Sms(null, null, null, null, 0, null, null, null) : sms;
     }
 
     /** The base URL without a trailing slash. */
@@ -43,6 +43,8 @@ public record DispatchProperties(
      * @param maxAttempts attempts before a message is marked FAILED
      * @param retryBackoff wait after the first failed attempt; doubles with each further failure
      * @param retryCheckInterval how often due and retried messages are looked for
+     * @param reportToken the bearer token the SMS provider presents when it calls the delivery-report webhook
+     *     ({@code POST /api/v1/sms/delivery-reports}); without it the webhook refuses every report
      */
     public record Sms(
             @Nullable Mode mode,
@@ -51,7 +53,8 @@ public record DispatchProperties(
             @Nullable Duration timeout,
             int maxAttempts,
             @Nullable Duration retryBackoff,
-            @Nullable Duration retryCheckInterval) {
+            @Nullable Duration retryCheckInterval,
+            @Nullable String reportToken) {
 
         public Sms {
             mode = mode == null ? Mode.OUTBOX : mode;

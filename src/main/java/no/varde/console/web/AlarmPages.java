@@ -115,6 +115,7 @@ class AlarmPages {
                         Outcome.CALLOUT_COMPLETED,
                         Outcome.FALSE_ALARM,
                         Outcome.HANDED_TO_113,
+                        Outcome.INFORMED_ABOUT_PLANNED_VISIT,
                         Outcome.OTHER));
         model.addAttribute("callResults", CallResult.values());
         model.addAttribute("noteKinds", List.of(TimelineKind.NOTE, TimelineKind.CAUSE, TimelineKind.MEASURE));

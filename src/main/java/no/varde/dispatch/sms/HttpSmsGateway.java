@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends through an SMS provider's HTTP API: {@code POST url} with {@code {"to": "+47…", "text": "…"}} as JSON and,
+ * Sends through an SMS provider's HTTP API: {@code POST url} with {@code {"to": "+47…", "text": "…", "reference":
+ * "<Varde's message id>"}} as JSON and,
  * when configured, {@code Authorization: Bearer <token>}. Any 2xx answer is success; any other answer, a timeout
  * or a connection error is a failure that the delivery retries.
  */
@@ -39,9 +40,21 @@ class HttpSmsGateway implements SmsGateway {
 
     @Override
     public SmsStatus send(String to, String text) {
+        return post(null, to, text);
+    }
+
+    @Override
+    public SmsStatus send(java.util.UUID reference, String to, String text) {
+        return post(reference, to, text);
+    }
+
+    private SmsStatus post(java.util.@Nullable UUID reference, String to, String text) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("to", to);
         body.put("text", text);
+        if (reference != null) {
+            body.put("reference", reference.toString());
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ public class SmsDelivery {
     private final Executor executor;
     private final DispatchProperties.Sms properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SmsDelivery(
             SmsMessages messages,
@@ -50,7 +52,9 @@ public class SmsDelivery {
             TransactionTemplate transactions,
             @Qualifier("applicationTaskExecutor") Executor executor,
             DispatchProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.gateway = gateway;
         this.timeline = timeline;
@@ -105,8 +109,13 @@ public class SmsDelivery {
 
     private void deliver(SmsMessage message) {
         try {
-            SmsStatus status = gateway.send(message.recipient(), message.text());
-            messages.delivered(message.id(), status, clock.instant());
+            SmsStatus status = gateway.send(message.id(), message.recipient(), message.text());
+            transactions.executeWithoutResult(tx -> {
+                Instant at = clock.instant();
+                if (messages.delivered(message.id(), status, at) > 0) {
+                    events.publishEvent(new SmsStatusChanged(message.id(), status, null, at));
+                }
+            });
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.attempts() >= properties.maxAttempts()) {
@@ -117,7 +126,10 @@ public class SmsDelivery {
                         message.attempts(),
                         reason);
                 transactions.executeWithoutResult(status -> {
-                    messages.failed(message.id(), reason, clock.instant());
+                    Instant at = clock.instant();
+                    if (messages.failed(message.id(), reason, at) > 0) {
+                        events.publishEvent(new SmsStatusChanged(message.id(), SmsStatus.FAILED, reason, at));
+                    }
                     recordOnTimeline(message, reason);
                 });
             } else {
@@ -132,6 +144,33 @@ public class SmsDelivery {
                 messages.retryLater(message.id(), reason, clock.instant().plus(pause));
             }
         }
+    }
+
+    /**
+     * The gateway's delivery report: the message reached the phone ({@link SmsStatus#DELIVERED}) or could not be
+     * delivered ({@link SmsStatus#FAILED}, with the gateway's reason). Idempotent: a repeated report, or one for a
+     * message already in that state, changes nothing; a report never takes a delivered message back to failed.
+     *
+     * @return the message's status after the report, or empty when no message has that id
+     */
+    @Transactional
+    public java.util.Optional<SmsStatus> reportDelivery(UUID id, SmsStatus reported, @Nullable String reason) {
+        if (reported != SmsStatus.DELIVERED && reported != SmsStatus.FAILED) {
+            throw new IllegalArgumentException("a delivery report is DELIVERED or FAILED, not " + reported);
+        }
+        java.util.Optional<SmsMessage> message = messages.find(id);
+        if (message.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Instant at = clock.instant();
+        if (messages.reported(id, reported, reason, at) > 0) {
+            events.publishEvent(new SmsStatusChanged(id, reported, reason, at));
+            if (reported == SmsStatus.FAILED) {
+                recordOnTimeline(message.get(), reason == null ? "reported undeliverable" : reason);
+            }
+            return java.util.Optional.of(reported);
+        }
+        return messages.find(id).map(SmsMessage::status);
     }
 
     private void recordOnTimeline(SmsMessage message, String reason) {

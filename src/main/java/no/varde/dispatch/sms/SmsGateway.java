@@ -13,6 +13,14 @@ public interface SmsGateway {
      */
     SmsStatus send(String to, String text);
 
+    /**
+     * As {@link #send(String, String)}, with Varde's id of the message, which a gateway that reports delivery
+     * passes on so that its delivery report can name the message ({@code docs/dispatch.md}, delivery reports).
+     */
+    default SmsStatus send(java.util.UUID reference, String to, String text) {
+        return send(to, text);
+    }
+
     /** Thrown by a gateway that did not accept a message; the reason is stored with the message. */
     class SmsFailure extends RuntimeException {
 

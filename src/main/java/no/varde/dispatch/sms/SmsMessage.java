@@ -17,4 +17,5 @@ public record SmsMessage(
         Instant createdAt,
         @Nullable Instant sentAt,
         @Nullable Instant failedAt,
-        @Nullable String lastError) {}
+        @Nullable String lastError,
+        @Nullable Instant deliveredAt) {}

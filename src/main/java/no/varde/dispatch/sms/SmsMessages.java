@@ -51,9 +51,29 @@ public class SmsMessages {
                 .list();
     }
 
-    void delivered(UUID id, SmsStatus status, Instant at) {
-        jdbc.sql("update sms_message set status = ?, sent_at = ? where id = ? and status = 'PENDING'")
+    int delivered(UUID id, SmsStatus status, Instant at) {
+        return jdbc.sql("update sms_message set status = ?, sent_at = ? where id = ? and status = 'PENDING'")
                 .params(status.name(), Timestamp.from(at), id)
+                .update();
+    }
+
+    /**
+     * The gateway's delivery report. A report may overtake our own bookkeeping (the gateway answers the send after
+     * the phone got it), so a PENDING message takes it too; DELIVERED and FAILED are final.
+     */
+    int reported(UUID id, SmsStatus status, @Nullable String reason, Instant at) {
+        return jdbc.sql("""
+                update sms_message set status = :status,
+                    delivered_at = case when :status = 'DELIVERED' then :at else delivered_at end,
+                    failed_at = case when :status = 'FAILED' then :at else failed_at end,
+                    sent_at = coalesce(sent_at, :at),
+                    last_error = case when :status = 'FAILED' then :reason else last_error end
+                where id = :id and status in ('PENDING', 'SENT')
+                """)
+                .param("status", status.name())
+                .param("at", Timestamp.from(at))
+                .param("reason", reason)
+                .param("id", id)
                 .update();
     }
 
@@ -63,8 +83,8 @@ public class SmsMessages {
                 .update();
     }
 
-    void failed(UUID id, String reason, Instant at) {
-        jdbc.sql("update sms_message set status = 'FAILED', last_error = ?, failed_at = ? where id = ?"
+    int failed(UUID id, String reason, Instant at) {
+        return jdbc.sql("update sms_message set status = 'FAILED', last_error = ?, failed_at = ? where id = ?"
                         + " and status = 'PENDING'")
                 .params(reason, Timestamp.from(at), id)
                 .update();
@@ -104,7 +124,8 @@ public class SmsMessages {
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs, "sent_at"),
                 instant(rs, "failed_at"),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                instant(rs, "delivered_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,10 +39,10 @@ import org.springframework.stereotype.Component;
  * Tokens are reused until shortly before they expire.
  */
 @Component
-class HelseIdTokens {
+public class HelseIdTokens {
 
     /** The token service did not give a token; the delivery is retried. */
-    static final class TokenUnavailable extends RuntimeException {
+    public static final class TokenUnavailable extends RuntimeException {
         TokenUnavailable(String message, Throwable cause) {
             super(message, cause);
         }
@@ -67,7 +67,8 @@ class HelseIdTokens {
         this.clock = clock;
     }
 
-    String token(JournalEndpoint endpoint) {
+    /** A token for the endpoint's client and scope (the write scope, or a read scope on the same client). */
+    public String token(JournalEndpoint endpoint) {
         String key = endpoint.tokenEndpoint() + "|" + endpoint.clientId() + "|" + endpoint.scope();
         Cached cached = cache.get(key);
         if (cached != null && cached.expires().isAfter(clock.instant().plusSeconds(30))) {

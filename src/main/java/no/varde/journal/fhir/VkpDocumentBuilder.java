@@ -270,6 +270,7 @@ public final class VkpDocumentBuilder {
             case FALSE_ALARM -> "falsk alarm";
             case HANDED_TO_113 -> "overlevert til 113";
             case TECHNICAL_HANDLED -> "teknisk feil håndtert";
+            case INFORMED_ABOUT_PLANNED_VISIT -> "informert om planlagt besøk fra hjemmetjenesten";
             case OTHER -> "annet";
         };
     }

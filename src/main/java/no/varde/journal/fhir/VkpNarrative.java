@@ -38,6 +38,15 @@ final class VkpNarrative {
                 case DISPATCH_DONE -> "Utrykning fullført (" + entry.actor() + ")" + text(entry);
                 case HANDED_TO_113 -> "Overlevert til 113" + text(entry);
                 case RELATIVES_NOTIFIED -> "Pårørende varslet" + text(entry);
+                case RELATIVE_SMS ->
+                    entry.relativeMessage() == null
+                            ? null
+                            : "SMS til pårørende " + entry.relativeMessage().relative() + " sendt av " + entry.actor()
+                                    + ".";
+                case RELATIVE_CONFIRMED ->
+                    entry.relativeConfirmation() == null
+                            ? null
+                            : "Pårørende " + entry.relativeConfirmation().relative() + " bekreftet mottatt SMS.";
                 case CLOSED, CLOSED_BY_RULE, CLOSED_IN_BULK -> "Avsluttet av " + entry.actor() + text(entry);
                 default -> null;
             };
