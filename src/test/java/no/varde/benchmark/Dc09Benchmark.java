@@ -168,7 +168,9 @@ public final class Dc09Benchmark {
         // links of one account share its sequence counter (sequences are per account), starting anywhere
         Map<String, AtomicInteger> sequences = new HashMap<>();
         for (Link link : links) {
-            sequences.computeIfAbsent(link.account, a -> new AtomicInteger(ThreadLocalRandom.current().nextInt(9999)));
+            sequences.computeIfAbsent(
+                    link.account,
+                    a -> new AtomicInteger(ThreadLocalRandom.current().nextInt(9999)));
         }
         List<Link> shared = links;
 
@@ -210,12 +212,7 @@ public final class Dc09Benchmark {
             lines.add(String.format(
                     "connections held: %d (to %d demo accounts); mix: %.0f %% alarms (ADM-CID E101), %.0f %% NULL;"
                             + " %d of %d accounts AES-encrypted (128/256-bit keys)",
-                    open,
-                    accounts.size(),
-                    ALARM_SHARE * 100,
-                    (1 - ALARM_SHARE) * 100,
-                    keyOf.size(),
-                    accounts.size()));
+                    open, accounts.size(), ALARM_SHARE * 100, (1 - ALARM_SHARE) * 100, keyOf.size(), accounts.size()));
             lines.add("load average before: " + loadAverage());
             lines.add(String.format(
                     "%-8s %-8s %-8s %-8s %-8s %-10s %-9s %-9s %-9s %-9s %s",
@@ -270,12 +267,13 @@ public final class Dc09Benchmark {
                 Thread.sleep(3000);
             }
             // every ACKed alarm frame must be in the database: an alarm row reached through its received event
-            Set<String> stored = new HashSet<>(jdbc.sql(
-                            "select sender || ':' || event_key from received_event where source = 'SIA'"
+            Set<String> stored =
+                    new HashSet<>(jdbc.sql("select sender || ':' || event_key from received_event where source = 'SIA'"
                                     + " and alarm_id is not null")
-                    .query(String.class)
-                    .list());
-            long missingAlarms = allAckedAlarms.stream().filter(a -> !stored.contains(a)).count();
+                            .query(String.class)
+                            .list());
+            long missingAlarms =
+                    allAckedAlarms.stream().filter(a -> !stored.contains(a)).count();
             lines.add(String.format(
                     "highest sustained rate (every frame ACKed, none refused, ACK rate ≥ 95 %% of offered, p99 < 2 s):"
                             + " %d frames/s",
@@ -373,8 +371,8 @@ public final class Dc09Benchmark {
             body = "\"*" + id + "\"" + sequence + "R0L0#" + link.account + "[" + encrypt(link.key, data, timestamp);
         }
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
-        String whole = "\n" + String.format("%04X", crc(bytes)) + "0" + String.format("%03X", bytes.length) + body
-                + "\r";
+        String whole =
+                "\n" + String.format("%04X", crc(bytes)) + "0" + String.format("%03X", bytes.length) + body + "\r";
         return whole.getBytes(StandardCharsets.US_ASCII);
     }
 

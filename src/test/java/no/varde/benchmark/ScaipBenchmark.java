@@ -199,7 +199,9 @@ public final class ScaipBenchmark {
             }
             Path probe = WORK.resolve("probe.csv");
             Files.writeString(probe, "SEQUENTIAL\n4700000000;\n");
-            if (sipp("scaip-load-message-only", kamailioPort, 1, 1, probe, "probe").successful() == 1) {
+            if (sipp("scaip-load-message-only", kamailioPort, 1, 1, probe, "probe")
+                            .successful()
+                    == 1) {
                 return process;
             }
         }
@@ -361,10 +363,16 @@ public final class ScaipBenchmark {
 
     private static String sippVersion() {
         try {
-            Process p = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            return text.strip().lines().filter(l -> l.contains("SIPp")).findFirst().orElse("?").strip();
+            return text.strip()
+                    .lines()
+                    .filter(l -> l.contains("SIPp"))
+                    .findFirst()
+                    .orElse("?")
+                    .strip();
         } catch (IOException | InterruptedException e) {
             return "?";
         }
