@@ -28,9 +28,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,11 +74,13 @@ public final class Dc09Benchmark {
     /** A frame written and not yet answered. */
     record Pending(long sentNanos, boolean alarm, String account, String sequence) {}
 
-    /** One TCP connection, carrying the frames of one account; answers come in frame order. */
+    /** One TCP connection, carrying the frames of one account. */
     static final class Link {
         final String account;
         final byte[] key;
-        final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+        /** By sequence: an answer names its frame's sequence (a frame reception cannot take now gets none). */
+        final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
         volatile Channel channel;
 
         Link(String account, byte[] key) {
@@ -160,6 +161,11 @@ public final class Dc09Benchmark {
                 keyOf.put(account, existing);
             }
         }
+        List<String> demoKeys = jdbc.sql("select account || ' AES-' || key_bits from dc09_account_key"
+                        + " where set_by = 'system:demo-loader' order by account")
+                .query(String.class)
+                .list();
+        System.out.println("demo accounts with development keys: " + demoKeys);
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             String account = accounts.get(i % accounts.size());
@@ -220,7 +226,7 @@ public final class Dc09Benchmark {
                     "sent",
                     "ACKed",
                     "refused",
-                    "missing",
+                    "no answer",
                     "ACK/s",
                     "p50 ms",
                     "p99 ms",
@@ -233,7 +239,7 @@ public final class Dc09Benchmark {
             int best = 0;
             for (int rate : rates) {
                 Step done = runStep(shared, sequences, rate, seconds);
-                int missing = done.sent - done.answered.get();
+                int missing = done.sent - done.acked.get() - done.refused.get();
                 double seconds2 = (done.lastAnswerNanos.get() - done.startedNanos) / 1e9;
                 double ackRate = done.acked.get() / Math.max(seconds2, seconds);
                 long[] sorted = Arrays.copyOf(done.latencies, done.answered.get());
@@ -310,7 +316,7 @@ public final class Dc09Benchmark {
                 int seq = sequences.get(link.account).updateAndGet(s -> s >= 9999 ? 1 : s + 1);
                 String sequence = String.format("%04d", seq);
                 byte[] frame = frame(link, alarm, sequence);
-                link.pending.add(new Pending(System.nanoTime(), alarm, link.account, sequence));
+                link.pending.put(sequence, new Pending(System.nanoTime(), alarm, link.account, sequence));
                 link.channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
                 next++;
             }
@@ -318,7 +324,7 @@ public final class Dc09Benchmark {
         }
         current.sent = frames;
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (current.answered.get() < frames && System.nanoTime() < waitUntil) {
+        while (current.acked.get() + current.refused.get() < frames && System.nanoTime() < waitUntil) {
             Thread.sleep(20);
         }
         step = null;
@@ -334,27 +340,34 @@ public final class Dc09Benchmark {
 
     private void answered(Link link, String text) {
         long now = System.nanoTime();
-        Pending pending = link.pending.poll();
         Step current = step;
-        if (pending == null || current == null) {
-            return;
-        }
         int lf = text.indexOf('\n');
         String body = text.substring(lf + 1 + 8);
+        // "ACK"0123…, "*ACK"0123…, "DUH"0123…; a NAK carries sequence 0000 and names no frame
+        int quote = body.indexOf('"', 1);
+        String sequence = quote > 0 && body.length() >= quote + 5 ? body.substring(quote + 1, quote + 5) : "";
+        boolean ack = body.startsWith("\"ACK\"") || body.startsWith("\"*ACK\"");
+        if (current == null) {
+            return;
+        }
+        if (!ack) {
+            current.refused.incrementAndGet();
+            return;
+        }
+        Pending pending = link.pending.remove(sequence);
+        if (pending == null) {
+            return;
+        }
         int index = current.answered.getAndIncrement();
         if (index < current.latencies.length) {
             current.latencies[index] = now - pending.sentNanos();
         }
         current.lastAnswerNanos.set(now);
-        if (body.startsWith("\"ACK\"" + pending.sequence()) || body.startsWith("\"*ACK\"" + pending.sequence())) {
-            current.acked.incrementAndGet();
-            if (pending.alarm()) {
-                synchronized (current.ackedAlarms) {
-                    current.ackedAlarms.add(pending.account() + ":" + pending.sequence());
-                }
+        current.acked.incrementAndGet();
+        if (pending.alarm()) {
+            synchronized (current.ackedAlarms) {
+                current.ackedAlarms.add(pending.account() + ":" + pending.sequence());
             }
-        } else {
-            current.refused.incrementAndGet();
         }
     }
 

@@ -91,8 +91,11 @@ class ProtocolAlarmsBrowserTests {
         row.locator("a.open").click();
         assertThat(page.locator("#h-alarm")).containsText("Trygghetsalarm: knappetrykk");
         assertThat(page.locator("body")).containsText(device.get("name").toString());
+        // what the device reported, where the operator looks first: the route to call back on, place, position
+        assertThat(page.locator("#callback-route")).hasText("gsm:+4791234567");
+        assertThat(page.locator("#device-location")).containsText("Stue");
+        assertThat(page.locator("#device-position")).containsText("65.47");
         Locator timeline = page.locator("table.timeline");
-        assertThat(timeline).containsText("gsm:+4791234567");
         // the note is written right after the refusal; the page shows it once it is there
         for (int attempt = 0; attempt < 50 && !timeline.textContent().contains("taleoppringning"); attempt++) {
             Thread.sleep(100);

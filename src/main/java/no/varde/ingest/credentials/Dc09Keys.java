@@ -35,6 +35,17 @@ public class Dc09Keys {
                 .optional();
     }
 
+    /** Whether a key is set, its size, and when and by whom: never the key (for the admin page). */
+    public record Status(int bits, java.time.Instant setAt, String setBy) {}
+
+    public Optional<Status> status(String account) {
+        return jdbc.sql("select key_bits, set_at, set_by from dc09_account_key where account = ?")
+                .param(account.strip().toUpperCase(Locale.ROOT))
+                .query((rs, row) -> new Status(
+                        rs.getInt("key_bits"), rs.getTimestamp("set_at").toInstant(), rs.getString("set_by")))
+                .optional();
+    }
+
     /** Sets the key (hex, 32/48/64 digits for AES-128/192/256); refuses anything else. */
     @Transactional
     public void set(String account, String hexKey, String setBy) {

@@ -37,6 +37,20 @@ public class ScaipCredentials {
                 .optional();
     }
 
+    /** Whether credentials are set, and when and by whom: never the HA1 (for the admin page). */
+    public record Status(String username, String realm, java.time.Instant setAt, String setBy) {}
+
+    public Optional<Status> status(String controllerId) {
+        return jdbc.sql("select username, realm, set_at, set_by from scaip_credential where controller_id = ?")
+                .param(controllerId)
+                .query((rs, row) -> new Status(
+                        rs.getString("username"),
+                        rs.getString("realm"),
+                        rs.getTimestamp("set_at").toInstant(),
+                        rs.getString("set_by")))
+                .optional();
+    }
+
     @Transactional
     public void set(String controllerId, String username, String realm, String password, String setBy) {
         jdbc.sql("""

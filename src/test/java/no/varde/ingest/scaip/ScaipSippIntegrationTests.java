@@ -92,6 +92,29 @@ class ScaipSippIntegrationTests {
     }
 
     @Test
+    void theSameRefAfterTheDedupWindowIsANewAlarm() throws Exception {
+        String cid = safetyAlarmController(jdbc, "1818", 2);
+        String ref = ref();
+        Map<String, String> keys = Map.of("cid", cid, "ref", ref, "dty", "3", "stc", "10");
+        Sipp.Run first = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(first.exitCode()).as(first.errors()).isZero();
+        Sipp.Run again = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(again.exitCode()).as(again.errors()).isZero();
+        assertThat(again.log()).contains("mrs snu=0");
+        assertThat(alarms(cid, ref)).isEqualTo(1);
+
+        // eleven minutes later (the reception moved back past the 10-minute window) the device reuses the ref
+        assertThat(jdbc.sql("update received_event set received_at = received_at - interval '11 minutes'"
+                                + " where source = 'SCAIP' and sender = ? and event_key = ?")
+                        .params(cid, ref)
+                        .update())
+                .isEqualTo(1);
+        Sipp.Run reused = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(reused.exitCode()).as(reused.errors()).isZero();
+        assertThat(alarms(cid, ref)).isEqualTo(2);
+    }
+
+    @Test
     void heartbeatIsSupervisionAnsweredWithTheHeartbeatIntervalAndNoAlarm() throws Exception {
         String cid = safetyAlarmController(jdbc, "1820", 0);
         String spaced = cid.substring(0, 2) + " " + cid.substring(2, 6) + " " + cid.substring(6);
