@@ -4,7 +4,7 @@ import static no.varde.ingest.dc09.Dc09TestSender.encrypted;
 import static no.varde.ingest.dc09.Dc09TestSender.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -44,6 +45,9 @@ class DeviceCredentialPagesIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    UserDetailsService users;
+
     @Test
     void anAdminSetsAnAesKeyInThePageWhichDecryptsTheAccountsFramesAndIsNeverShown() throws Exception {
         Object[] device = jdbc.sql("select id, upper(sia_account) from device where sia_account is not null"
@@ -61,7 +65,7 @@ class DeviceCredentialPagesIntegrationTests {
 
         // a bad key: the reason, and nothing stored
         String refused = mvc.perform(post(page + "/dc09-key")
-                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .with(user(users.loadUserByUsername("sysadmin")))
                         .with(csrf())
                         .param("key", "not-a-key"))
                 .andExpect(status().isOk())
@@ -73,7 +77,7 @@ class DeviceCredentialPagesIntegrationTests {
 
         String hex = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
         mvc.perform(post(page + "/dc09-key")
-                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .with(user(users.loadUserByUsername("sysadmin")))
                         .with(csrf())
                         .param("key", hex))
                 .andExpect(status().is3xxRedirection())
@@ -101,7 +105,7 @@ class DeviceCredentialPagesIntegrationTests {
         }
 
         mvc.perform(post(page + "/dc09-key/remove")
-                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .with(user(users.loadUserByUsername("sysadmin")))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(keys(account)).isZero();
@@ -120,7 +124,7 @@ class DeviceCredentialPagesIntegrationTests {
                 .update();
 
         String refused = mvc.perform(post(page + "/scaip")
-                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .with(user(users.loadUserByUsername("sysadmin")))
                         .with(csrf())
                         .param("username", "dev-" + controller)
                         .param("password", "short"))
@@ -133,7 +137,7 @@ class DeviceCredentialPagesIntegrationTests {
 
         String password = "a-long-device-secret";
         mvc.perform(post(page + "/scaip")
-                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .with(user(users.loadUserByUsername("sysadmin")))
                         .with(csrf())
                         .param("username", "dev-" + controller)
                         .param("password", password)
@@ -147,9 +151,11 @@ class DeviceCredentialPagesIntegrationTests {
                         .single())
                 .isEqualTo(
                         no.varde.ingest.credentials.ScaipCredentials.md5("dev-" + controller + ":varde:" + password));
-        jdbc.sql("delete from scaip_credential where controller_id = ?")
-                .param(controller)
-                .update();
+        mvc.perform(post(page + "/scaip/remove")
+                        .with(user(users.loadUserByUsername("sysadmin")))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(credentials(controller)).isZero();
     }
 
     @Test
@@ -157,17 +163,17 @@ class DeviceCredentialPagesIntegrationTests {
         UUID id = jdbc.sql("select id from device where sia_account is not null limit 1")
                 .query(UUID.class)
                 .single();
-        mvc.perform(get("/devices/" + id + "/credentials").with(httpBasic("operator", "varde-demo")))
+        mvc.perform(get("/devices/" + id + "/credentials").with(user(users.loadUserByUsername("operator"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/devices/" + id + "/credentials/dc09-key")
-                        .with(httpBasic("operator", "varde-demo"))
+                        .with(user(users.loadUserByUsername("operator")))
                         .with(csrf())
                         .param("key", "00112233445566778899aabbccddeeff"))
                 .andExpect(status().isForbidden());
     }
 
     private String html(String page) throws Exception {
-        return mvc.perform(get(page).with(httpBasic("sysadmin", "varde-demo")))
+        return mvc.perform(get(page).with(user(users.loadUserByUsername("sysadmin"))))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
