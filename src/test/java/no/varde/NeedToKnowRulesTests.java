@@ -42,6 +42,9 @@ class NeedToKnowRulesTests {
             "alarm/AlarmFacts.java",
             "counts per municipality and month for the benefit figures, never a row of one resident; its callers"
                     + " check the user's municipality and suppress counts below the threshold",
+            "ingest/scaip/ScaipVoiceCalls.java",
+            "the SCAIP receiver finds the alarm id of the device that just tried a voice call (its latest open alarm"
+                    + " by the controller's received events) to note the refused call on it; no user reads through it",
             "ingest/demo/DemoDeviceKeys.java",
             "development setup only: gives the demo devices their published keys at start-up; no user reads"
                     + " through it");

@@ -279,6 +279,20 @@ public record Alarm(
                 new AlarmNoted(id, kind, operator.name(), now));
     }
 
+    /**
+     * Something the alarm's device did beyond its event that the operator must know (e.g. a voice call Varde
+     * refused, so the device used its own voice fallback), recorded by a system actor such as {@code system:scaip}.
+     */
+    public Transition deviceNote(String by, String text, java.util.Map<String, Object> data, Instant now) {
+        if (state == AlarmState.CLOSED) {
+            throw new AlarmActionRefused("VARDE-ALARM-0014", "the alarm is closed");
+        }
+        return change(
+                bumped(),
+                new Entry(now, TimelineKind.NOTE, by, null, text, new TimelineDetail.DeviceReport(data)),
+                new AlarmNoted(id, TimelineKind.NOTE, by, now));
+    }
+
     /** Hands responsibility to the municipality's home-care team, which must accept within the deadline. */
     public Transition dispatch(Actor operator, @Nullable String message, Duration acceptWithin, Instant now) {
         requireHolder(operator, EnumSet.of(AlarmState.IN_PROGRESS));

@@ -345,6 +345,20 @@ public class Alarms {
                 });
     }
 
+    /**
+     * A note from the alarm's device (by a receiver, e.g. {@code system:scaip}) on an open alarm; false when the
+     * alarm is closed meanwhile (the caller keeps the fact elsewhere).
+     */
+    @Transactional
+    public boolean recordDeviceNote(AlarmId id, String by, String text, Map<String, Object> data) {
+        Alarm alarm = lockAny(id);
+        if (alarm.state() == AlarmState.CLOSED) {
+            return false;
+        }
+        save(alarm, alarm.deviceNote(by, text, data, clock.instant()));
+        return true;
+    }
+
     /** A problem of the call-out the operator must know about, by {@code system:dispatch}. */
     @Transactional
     /** See {@link Alarm#relativeMessage}; used through {@link RelativesTimeline}. */

@@ -27,11 +27,48 @@ public class Dc09Keys {
         this.clock = clock;
     }
 
-    /** The account's AES key, if one is set. */
+    /**
+     * The account's AES key, if one is set. Kept in memory for {@link #CACHE_TTL} (found or not), so the receiver's
+     * frames need no database read: under load every frame reading the key took a connection of its own, and the
+     * waiting readers starved the reception's commits of connections (found by the DC-09 benchmark). A key set or
+     * removed on this node applies at once; on another node within the TTL.
+     */
     public Optional<byte[]> find(String account) {
-        return jdbc.sql("select key_encrypted from dc09_account_key where account = ?")
-                .param(account.strip().toUpperCase(Locale.ROOT))
+        String normalised = account.strip().toUpperCase(Locale.ROOT);
+        long now = System.nanoTime();
+        Cached cached = cache.get(normalised);
+        if (cached != null && now - cached.readAt() < CACHE_TTL.toNanos()) {
+            return Optional.ofNullable(cached.key()).map(byte[]::clone);
+        }
+        Optional<byte[]> key = jdbc.sql("select key_encrypted from dc09_account_key where account = ?")
+                .param(normalised)
                 .query((rs, row) -> HexFormat.of().parseHex(cipher.decrypt(rs.getBytes(1))))
+                .optional();
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear(); // unknown accounts sent on purpose must not grow it without bound
+        }
+        cache.put(normalised, new Cached(key.orElse(null), now));
+        return key.map(byte[]::clone);
+    }
+
+    /** How long a key (or its absence) read from the database is trusted. */
+    public static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(30);
+
+    static final int CACHE_MAX = 100_000;
+
+    private record Cached(byte @org.jspecify.annotations.Nullable [] key, long readAt) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a key is set, its size, and when and by whom: never the key (for the admin page). */
+    public record Status(int bits, java.time.Instant setAt, String setBy) {}
+
+    public Optional<Status> status(String account) {
+        return jdbc.sql("select key_bits, set_at, set_by from dc09_account_key where account = ?")
+                .param(account.strip().toUpperCase(Locale.ROOT))
+                .query((rs, row) -> new Status(
+                        rs.getInt("key_bits"), rs.getTimestamp("set_at").toInstant(), rs.getString("set_by")))
                 .optional();
     }
 
@@ -55,13 +92,16 @@ public class Dc09Keys {
                         Timestamp.from(clock.instant()),
                         setBy)
                 .update();
+        cache.remove(account.strip().toUpperCase(Locale.ROOT));
     }
 
     @Transactional
     public boolean remove(String account) {
-        return jdbc.sql("delete from dc09_account_key where account = ?")
+        boolean removed = jdbc.sql("delete from dc09_account_key where account = ?")
                         .param(account.strip().toUpperCase(Locale.ROOT))
                         .update()
                 > 0;
+        cache.remove(account.strip().toUpperCase(Locale.ROOT));
+        return removed;
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param realm the SIP digest realm
  * @param nonceValidity how long a digest challenge stays valid
  * @param authFailureAlarmInterval at most one technical alarm per device per this interval for failed digests
+ * @param voiceNoteWindow a refused voice call (INVITE) is noted on the device's latest open alarm received within
+ *     this window; without one it is kept as raw input
  */
 @ConfigurationProperties("varde.ingest.scaip")
 public record ScaipProperties(
@@ -42,7 +44,8 @@ public record ScaipProperties(
         @DefaultValue("") String telephoneNumber,
         @DefaultValue("varde") String realm,
         @DefaultValue("5m") Duration nonceValidity,
-        @DefaultValue("15m") Duration authFailureAlarmInterval) {
+        @DefaultValue("15m") Duration authFailureAlarmInterval,
+        @DefaultValue("10m") Duration voiceNoteWindow) {
 
     public boolean tls() {
         return tlsPort >= 0 && (tlsSelfSigned || (tlsCertificate != null && tlsKey != null));

@@ -93,6 +93,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
     private final DeviceAlerts alerts;
     private final Clock clock;
     private final ScaipDigest digest;
+    private final ScaipVoiceCalls voiceCalls;
     private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private @Nullable SipStack stack;
@@ -109,8 +110,10 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
             Reception reception,
             ScaipCredentials credentials,
             DeviceAlerts alerts,
+            ScaipVoiceCalls voiceCalls,
             Clock clock) {
         this.properties = properties;
+        this.voiceCalls = voiceCalls;
         this.reception = reception;
         this.credentials = credentials;
         this.alerts = alerts;
@@ -435,15 +438,32 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
 
     /**
      * Voice goes around Varde for now: an INVITE is refused with 480 Temporarily Unavailable, a final answer that
-     * makes the device fall back to its own voice route (the operator calls back on the callback route).
+     * makes the device fall back to its own voice route (the operator calls back on the callback route). The
+     * refusal goes out first; then it is noted on the device's open alarm (or kept raw when there is none).
      */
     private void refuseVoice(Request request, ServerTransaction transaction) {
+        SipURI fromUri =
+                ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI sip
+                        ? sip
+                        : null;
         String from = ((FromHeader) request.getHeader(FromHeader.NAME))
                 .getAddress()
                 .getURI()
                 .toString();
         log.info("VARDE-SCAIP-0009: refused a voice call (INVITE) from {}; the device uses its voice fallback", from);
         respond(transaction, request, Response.TEMPORARILY_UNAVAILABLE, null);
+        String user = fromUri == null || fromUri.getUser() == null
+                ? null
+                : fromUri.getUser().replaceAll("\\s+", "");
+        String controller = user != null && user.matches("\\d{1,32}") ? user : null;
+        byte[] raw = ScaipVoiceCalls.raw(request);
+        workers.execute(() -> {
+            try {
+                voiceCalls.refused(controller, from, Response.TEMPORARILY_UNAVAILABLE, raw);
+            } catch (RuntimeException e) {
+                log.error("VARDE-SCAIP-0019: the refused voice call from {} could not be noted", from, e);
+            }
+        });
     }
 
     private boolean respond(ServerTransaction transaction, Request request, int status, @Nullable Integer retryAfter) {

@@ -151,6 +151,37 @@ class Dc09IntegrationTests {
     }
 
     @Test
+    void sequencesWrapAfter9999AndTheSameSequenceAfterTheDedupWindowIsANewEvent() throws Exception {
+        String account = account();
+        try (Dc09TestSender sender = new Dc09TestSender(receiver.port())) {
+            sender.send(frame(clear("ADM-CID", "9999", account, "#" + account + "|1101 00 001", now()), false));
+            assertThat(sender.answer()).startsWith("\"ACK\"9999");
+            // after 9999 the transmitter wraps round to 0001: a new event, not a repeat
+            sender.send(frame(clear("ADM-CID", "0001", account, "#" + account + "|1101 00 002", now()), false));
+            assertThat(sender.answer()).startsWith("\"ACK\"0001");
+            // 9999 again within the window is a retransmission: acknowledged, not processed twice
+            sender.send(frame(clear("ADM-CID", "9999", account, "#" + account + "|1101 00 001", now()), false));
+            assertThat(sender.answer()).startsWith("\"ACK\"9999");
+        }
+        assertThat(alarmCount(account, "9999")).isEqualTo(1);
+        assertThat(alarmCount(account, "0001")).isEqualTo(1);
+
+        // eleven minutes later (its reception moved back past the 10-minute window) the transmitter has gone round
+        // the sequences once more: 9999 is a new event, a second alarm
+        assertThat(jdbc.sql("update received_event set received_at = received_at - interval '11 minutes'"
+                                + " where source = 'SIA' and sender = ? and event_key = '9999'")
+                        .param(account)
+                        .update())
+                .isEqualTo(1);
+        try (Dc09TestSender sender = new Dc09TestSender(receiver.port())) {
+            sender.send(frame(clear("ADM-CID", "9999", account, "#" + account + "|1101 00 003", now()), false));
+            assertThat(sender.answer()).startsWith("\"ACK\"9999");
+        }
+        assertThat(alarmCount(account, "9999")).isEqualTo(2);
+        assertThat(alarmCount(account, "0001")).isEqualTo(1);
+    }
+
+    @Test
     void framesSplitOverSegmentsAndBatchedInOneAreAllAnsweredInOrder() throws Exception {
         String account = account();
         byte[] first = frame(clear("SIA-DCS", "0101", account, "#" + account + "|NQA1", now()), false);

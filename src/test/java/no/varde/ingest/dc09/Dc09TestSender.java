@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A small DC-09 transmitter written from the specification (SIA DC-09, PROTOCOLS.md), deliberately sharing no
  * code with the receiver: its own table-driven CRC-16/ARC, its own framing and AES-CBC handling.
  */
-final class Dc09TestSender implements AutoCloseable {
+public final class Dc09TestSender implements AutoCloseable {
 
     private static final int[] CRC_TABLE = new int[256];
 
@@ -38,7 +38,7 @@ final class Dc09TestSender implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    Dc09TestSender(int port) throws IOException {
+    public Dc09TestSender(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000); // a safety net only: tests never rely on it for their result
@@ -55,14 +55,14 @@ final class Dc09TestSender implements AutoCloseable {
     }
 
     /** LF + CRC + 0LLL + body + CR; {@code corruptCrc} flips the CRC. */
-    static byte[] frame(String body, boolean corruptCrc) {
+    public static byte[] frame(String body, boolean corruptCrc) {
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
         int crc = crc(bytes) ^ (corruptCrc ? 0x0101 : 0);
         String whole = "\n" + String.format("%04X", crc) + "0" + String.format("%03X", bytes.length) + body + "\r";
         return whole.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static String timestamp(Instant at) {
+    public static String timestamp(Instant at) {
         ZonedDateTime t = at.atZone(ZoneOffset.UTC);
         return String.format(
                 "_%02d:%02d:%02d,%02d-%02d-%04d",
@@ -70,12 +70,12 @@ final class Dc09TestSender implements AutoCloseable {
     }
 
     /** A clear frame: {@code "id"seq R L #acct[data]_timestamp}. */
-    static String clear(String id, String seq, String account, String data, Instant at) {
+    public static String clear(String id, String seq, String account, String data, Instant at) {
         return "\"" + id + "\"" + seq + "R0001L0001#" + account + "[" + data + "]" + timestamp(at);
     }
 
     /** An encrypted frame: {@code "*id"seq R L #acct[} + hex(AES-CBC(pad|data]timestamp)). */
-    static String encrypted(String id, String seq, String account, String data, Instant at, byte[] key)
+    public static String encrypted(String id, String seq, String account, String data, Instant at, byte[] key)
             throws Exception {
         String text = "|" + data + "]" + timestamp(at);
         StringBuilder plain = new StringBuilder();
@@ -93,7 +93,7 @@ final class Dc09TestSender implements AutoCloseable {
         return "\"*" + id + "\"" + seq + "R0001L0001#" + account + "[" + hex;
     }
 
-    static String decrypt(String hex, byte[] key) throws Exception {
+    public static String decrypt(String hex, byte[] key) throws Exception {
         byte[] sealed = new byte[hex.length() / 2];
         for (int i = 0; i < sealed.length; i++) {
             sealed[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
@@ -103,7 +103,7 @@ final class Dc09TestSender implements AutoCloseable {
         return new String(aes.doFinal(sealed), StandardCharsets.US_ASCII);
     }
 
-    void send(byte[]... parts) throws IOException {
+    public void send(byte[]... parts) throws IOException {
         for (byte[] part : parts) {
             out.write(part);
             out.flush();
@@ -111,7 +111,7 @@ final class Dc09TestSender implements AutoCloseable {
     }
 
     /** The next answer frame's body (between LF and CR, after CRC and length), checked for CRC and length. */
-    String answer() throws IOException {
+    public String answer() throws IOException {
         int b;
         do {
             b = in.read();

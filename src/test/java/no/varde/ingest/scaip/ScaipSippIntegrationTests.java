@@ -92,6 +92,29 @@ class ScaipSippIntegrationTests {
     }
 
     @Test
+    void theSameRefAfterTheDedupWindowIsANewAlarm() throws Exception {
+        String cid = safetyAlarmController(jdbc, "1818", 2);
+        String ref = ref();
+        Map<String, String> keys = Map.of("cid", cid, "ref", ref, "dty", "3", "stc", "10");
+        Sipp.Run first = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(first.exitCode()).as(first.errors()).isZero();
+        Sipp.Run again = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(again.exitCode()).as(again.errors()).isZero();
+        assertThat(again.log()).contains("mrs snu=0");
+        assertThat(alarms(cid, ref)).isEqualTo(1);
+
+        // eleven minutes later (the reception moved back past the 10-minute window) the device reuses the ref
+        assertThat(jdbc.sql("update received_event set received_at = received_at - interval '11 minutes'"
+                                + " where source = 'SCAIP' and sender = ? and event_key = ?")
+                        .params(cid, ref)
+                        .update())
+                .isEqualTo(1);
+        Sipp.Run reused = Sipp.run("scaip-device-alarm", "u1", receiver.port(), keys);
+        assertThat(reused.exitCode()).as(reused.errors()).isZero();
+        assertThat(alarms(cid, ref)).isEqualTo(2);
+    }
+
+    @Test
     void heartbeatIsSupervisionAnsweredWithTheHeartbeatIntervalAndNoAlarm() throws Exception {
         String cid = safetyAlarmController(jdbc, "1820", 0);
         String spaced = cid.substring(0, 2) + " " + cid.substring(2, 6) + " " + cid.substring(6);
@@ -197,6 +220,58 @@ class ScaipSippIntegrationTests {
         assertThat(alarms(cid, ref)).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"u1", "t1"})
+    void voiceCallAfterAnAlarmIsRefusedWithAFallbackErrorAndNotedOnTheAlarm(String transport) throws Exception {
+        String cid = safetyAlarmController(jdbc, "1826", 1);
+        String ref = ref();
+        Sipp.Run alarm = Sipp.run(
+                "scaip-device-alarm",
+                transport,
+                receiver.port(),
+                Map.of("cid", cid, "ref", ref, "dty", "3", "stc", "10"));
+        assertThat(alarm.exitCode()).as(alarm.errors()).isZero();
+
+        Sipp.Run voice = Sipp.run("scaip-device-voice", transport, receiver.port(), Map.of("cid", cid));
+
+        // 480 is a final error: the device gives up on Varde for voice and uses its own voice route
+        assertThat(voice.exitCode()).as(voice.errors()).isZero();
+        assertThat(voice.log()).contains("voice refused 480");
+        String alarmId = jdbc.sql("select id::text from alarm where details ->> 'senderIdentity' = ?")
+                .param("SCAIP:" + cid + ":" + ref)
+                .query(String.class)
+                .single();
+        Map<String, Object> note = awaitRow(
+                "select text, data::text as data from alarm_timeline where alarm_id = ?::uuid and kind = 'NOTE'"
+                        + " and actor = 'system:scaip'",
+                alarmId);
+        assertThat(note.get("text").toString()).contains("taleoppringning", "480");
+        assertThat(note.get("data").toString()).contains("\"voiceCall\": \"refused\"", "\"sipStatus\": 480");
+        assertThat(alarms(cid, ref)).isEqualTo(1);
+    }
+
+    @Test
+    void voiceCallWithoutAnOpenAlarmIsRefusedAndKeptRawWithTheReason() throws Exception {
+        String cid = "4798" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+        Sipp.Run voice = Sipp.run("scaip-device-voice", "u1", receiver.port(), Map.of("cid", cid));
+
+        assertThat(voice.exitCode()).as(voice.errors()).isZero();
+        assertThat(voice.log()).contains("voice refused 480");
+        Map<String, Object> kept = awaitRow(
+                "select content_type, problems::text as problems, convert_from(body, 'UTF8') as body"
+                        + " from rejected_input where source = 'SCAIP' and sender like ?",
+                "%" + cid + "%");
+        assertThat(kept.get("content_type")).isEqualTo("message/sip");
+        assertThat(kept.get("problems").toString()).contains("voice call refused with 480", "controller " + cid);
+        assertThat(kept.get("body").toString()).startsWith("INVITE ").contains("m=audio");
+        assertThat(jdbc.sql(
+                                "select count(*) from alarm_timeline where actor = 'system:scaip' and data ->> 'controller' = ?")
+                        .param(cid)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static String ref() {
@@ -219,6 +294,19 @@ class ScaipSippIntegrationTests {
                 .listOfRows();
         assertThat(rows).hasSize(1);
         return rows.getFirst();
+    }
+
+    /** The note is written right after the refusal went out: wait for its row (bounded; the result is asserted). */
+    private Map<String, Object> awaitRow(String sql, Object param) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            List<Map<String, Object>> rows = jdbc.sql(sql).param(param).query().listOfRows();
+            if (!rows.isEmpty()) {
+                assertThat(rows).hasSize(1);
+                return rows.getFirst();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no row for " + sql + " with " + param);
     }
 
     private long rejected(String text) {

@@ -12,17 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's SIPp (package sip-tester) as a SCAIP device against the receiver: a real SIP peer. */
-final class Sipp {
+public final class Sipp {
 
     static final Path SCENARIOS = Path.of("src/test/resources/sipp");
     static final Path OUTPUT = Path.of("target/sipp");
 
     /** What SIPp did: its exit code (0 = every call succeeded), its log actions and its error log. */
-    record Run(int exitCode, String log, String errors) {}
+    public record Run(int exitCode, String log, String errors) {}
 
     private Sipp() {}
 
-    static Run run(String scenario, String transport, int port, Map<String, String> keys, String... extra)
+    public static Run run(String scenario, String transport, int port, Map<String, String> keys, String... extra)
             throws IOException, InterruptedException {
         Files.createDirectories(OUTPUT);
         String name = scenario + "-" + UUID.randomUUID();
