@@ -109,6 +109,7 @@ public final class IngestLatencyBenchmark {
     private String device;
     private String kommune;
     private String repeatOf;
+    private String scriptName;
 
     private IngestLatencyBenchmark(VardeProcess varde, Path app, String label) {
         this.varde = varde;
@@ -245,12 +246,24 @@ public final class IngestLatencyBenchmark {
         return counters;
     }
 
-    private Path pgbenchScript() throws IOException {
-        Path script = Path.of("target/benchmark/one-event.pgbench");
+    /**
+     * The script of the measured code's own per-event inserts: the reception port's tables, or (the code before
+     * issue 8) the single {@code ingest_event} table.
+     */
+    private Path pgbenchScript() throws Exception {
+        String name;
+        try (Connection db = varde.database();
+                var statement = db.createStatement();
+                ResultSet row = statement.executeQuery("select to_regclass('received_delivery') is not null")) {
+            row.next();
+            name = row.getBoolean(1) ? "one-event.pgbench" : "one-event-ingest-event.pgbench";
+        }
+        scriptName = name;
+        Path script = Path.of("target/benchmark/" + name);
         Files.createDirectories(script.getParent());
-        try (var in = IngestLatencyBenchmark.class.getResourceAsStream("one-event.pgbench")) {
+        try (var in = IngestLatencyBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("one-event.pgbench is missing from the test resources");
+                throw new IllegalStateException(name + " is missing from the test resources");
             }
             Files.write(script, in.readAllBytes());
         }
@@ -582,6 +595,7 @@ public final class IngestLatencyBenchmark {
         lines.add(String.format(
                 "%d runs of %d s per phase, median reported; one operator console stream open throughout; %d senders",
                 runs, length.toSeconds(), SENDERS));
+        lines.add("pgbench script: src/test/resources/no/varde/benchmark/" + scriptName);
         lines.add("rows written per single-event POST (PostgreSQL's counters over 200 events: inserts / updates):");
         perEvent.forEach((table, c) ->
                 lines.add(String.format("  %-28s %.2f / %.2f", table, c[0] / (double) c[2], c[1] / (double) c[2])));

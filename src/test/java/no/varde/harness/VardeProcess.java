@@ -72,9 +72,14 @@ public final class VardeProcess {
     public void start() throws Exception {
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx1g",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // extra JVM options for the application, e.g. a flight recording:
+        // -Dvarde.harness.jvm-args="-XX:StartFlightRecording=..."
+        String jvmArgs = System.getProperty("varde.harness.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-cp",
                 classpath,
                 "no.varde.VardeApplication",

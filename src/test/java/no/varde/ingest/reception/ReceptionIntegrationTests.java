@@ -20,6 +20,7 @@ import no.varde.alarm.AlarmTypeMappings;
 import no.varde.alarm.DeviceEvent;
 import no.varde.ingest.IngestProperties;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,7 +197,7 @@ class ReceptionIntegrationTests {
     private DeviceEvent deviceEvent(String code, String cid, String text) {
         Instant now = clock.instant();
         return new DeviceEvent(
-                "HTTP",
+                EventSource.HTTP,
                 "test:" + UUID.randomUUID(),
                 new DeviceIdentity(cid, "1", null, null, null, null),
                 null,
