@@ -272,6 +272,10 @@ public final class IngestLatencyBenchmark {
 
     private Phase pgbench(Path script, Duration length) throws Exception {
         String pgbench = System.getenv().getOrDefault("VARDE_PGBENCH", "/usr/lib/postgresql/15/bin/pgbench");
+        if (!Files.isExecutable(Path.of(pgbench))) {
+            throw new IllegalStateException("pgbench not found at " + pgbench
+                    + ": install it (Debian: apt-get install postgresql-15) or point VARDE_PGBENCH at it");
+        }
         ProcessBuilder builder = new ProcessBuilder(
                         pgbench,
                         "-n",
