@@ -27,8 +27,9 @@ import no.varde.alarm.AlarmEvents.AlarmRelativesNotified;
 import no.varde.alarm.AlarmEvents.AlarmReleased;
 import no.varde.alarm.Transition.Entry;
 import no.varde.registry.DeviceId;
-import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
+import no.varde.shared.Username;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,7 @@ public record Alarm(
         String sourceCode,
         String vkpAlertCode,
         String title,
-        int priority,
+        Priority priority,
         AlarmState state,
         @Nullable Kommunenummer kommunenummer,
         @Nullable ResidentId residentId,
@@ -90,7 +91,7 @@ public record Alarm(
             String sourceCode,
             String vkpAlertCode,
             String title,
-            int priority,
+            Priority priority,
             Duration claimDeadline,
             boolean knownCode) {}
 
@@ -125,10 +126,10 @@ public record Alarm(
             flags.add(AlarmFlag.NO_RESIDENT);
         }
         boolean repeat = repeatOf != null && type.category() == AlarmCategory.ALARM;
-        int priority = type.priority();
+        Priority priority = type.priority();
         if (repeat) {
             flags.add(AlarmFlag.REPEAT);
-            priority = Math.max(1, priority - 1);
+            priority = priority.raised();
         }
         boolean info = type.category() == AlarmCategory.INFO;
         Alarm alarm = new Alarm(
@@ -195,7 +196,7 @@ public record Alarm(
         return change(
                 with(AlarmState.IN_PROGRESS, operator.name(), now),
                 Entry.by(operator, now, TimelineKind.CLAIMED, null, new TimelineDetail.None()),
-                new AlarmClaimed(id, operator.name(), now));
+                new AlarmClaimed(id, Username.of(operator.name()), now));
     }
 
     /** Gives the alarm back to the queue; it keeps its original age and deadline. */
@@ -204,7 +205,7 @@ public record Alarm(
         return change(
                 with(AlarmState.RECEIVED, null, null),
                 Entry.by(operator, now, TimelineKind.RELEASED, reason, new TimelineDetail.None()),
-                new AlarmReleased(id, operator.name(), now));
+                new AlarmReleased(id, Username.of(operator.name()), now));
     }
 
     /** A supervisor gives a claimed alarm to another operator (or takes a stuck one over). */
@@ -245,7 +246,12 @@ public record Alarm(
                         timeline),
                 Entry.by(
                         supervisor, now, TimelineKind.REASSIGNED, null, new TimelineDetail.Reassignment(claimedBy, to)),
-                new AlarmReassigned(id, claimedBy, to, supervisor.name(), now));
+                new AlarmReassigned(
+                        id,
+                        claimedBy == null ? null : Username.of(claimedBy),
+                        Username.of(to),
+                        supervisor.name(),
+                        now));
     }
 
     public Transition logCall(
@@ -324,7 +330,7 @@ public record Alarm(
                         version + 1,
                         timeline),
                 Entry.by(operator, now, TimelineKind.DISPATCHED, message, new TimelineDetail.None()),
-                new AlarmDispatched(id, kommunenummer, operator.name(), blankToNull(message), now));
+                new AlarmDispatched(id, kommunenummer, Username.of(operator.name()), blankToNull(message), now));
     }
 
     /** The operator takes the alarm back from home care (e.g. the resident called back): in progress again. */

@@ -13,7 +13,7 @@ public record AlarmChange(
         AlarmId alarmId,
         AlarmChangeKind what,
         AlarmCategory category,
-        int priority,
+        Priority priority,
         AlarmState state,
         @Nullable Kommunenummer kommunenummer) {
 
@@ -49,7 +49,7 @@ public record AlarmChange(
                 AlarmId.of(parts[0]),
                 AlarmChangeKind.valueOf(parts[1]),
                 AlarmCategory.valueOf(parts[2]),
-                Integer.parseInt(parts[3]),
+                Priority.of(parts[3]),
                 AlarmState.valueOf(parts[4]),
                 "-".equals(parts[5]) ? null : new Kommunenummer(parts[5]));
     }

@@ -2,10 +2,13 @@ package no.varde.alarm;
 
 import java.time.Instant;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.Username;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Past-tense events of the alarm lifecycle, one per transition of {@link Alarm}. Other modules react to them
+ * Past-tense events of the alarm lifecycle, one per transition of {@link Alarm}. Signed-in users appear as their
+ * {@link Username}; {@code by} is the acting {@link Actor}'s name (a user, a home-care worker through a call-out
+ * link, or {@code system:<rule>}). Other modules react to them
  * (dispatch, journal, fleet); the live relay sends every one of them to every node's consoles.
  */
 public final class AlarmEvents {
@@ -19,7 +22,7 @@ public final class AlarmEvents {
         Instant at();
     }
 
-    public record AlarmReceived(AlarmId alarmId, AlarmCategory category, int priority, Instant receivedAt)
+    public record AlarmReceived(AlarmId alarmId, AlarmCategory category, Priority priority, Instant receivedAt)
             implements AlarmEvent {
         @Override
         public Instant at() {
@@ -27,11 +30,11 @@ public final class AlarmEvents {
         }
     }
 
-    public record AlarmClaimed(AlarmId alarmId, String operator, Instant at) implements AlarmEvent {}
+    public record AlarmClaimed(AlarmId alarmId, Username operator, Instant at) implements AlarmEvent {}
 
-    public record AlarmReleased(AlarmId alarmId, String operator, Instant at) implements AlarmEvent {}
+    public record AlarmReleased(AlarmId alarmId, Username operator, Instant at) implements AlarmEvent {}
 
-    public record AlarmReassigned(AlarmId alarmId, @Nullable String from, String to, String by, Instant at)
+    public record AlarmReassigned(AlarmId alarmId, @Nullable Username from, Username to, String by, Instant at)
             implements AlarmEvent {}
 
     public record AlarmCallLogged(AlarmId alarmId, CallResult result, String by, Instant at) implements AlarmEvent {}
@@ -43,7 +46,7 @@ public final class AlarmEvents {
     public record AlarmDispatched(
             AlarmId alarmId,
             @Nullable Kommunenummer kommunenummer,
-            String operator,
+            Username operator,
             @Nullable String message,
             Instant at)
             implements AlarmEvent {}

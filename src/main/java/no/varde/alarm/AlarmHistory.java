@@ -4,7 +4,7 @@ import java.util.List;
 import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.NeedToKnow;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.VardeUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -15,8 +15,8 @@ import java.util.UUID;
 import no.varde.registry.AccessScope;
 import no.varde.registry.DeviceId;
 import no.varde.registry.NeedToKnow;
-import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,7 +56,7 @@ class AlarmRepository {
                 .param("code", a.sourceCode())
                 .param("vkp", a.vkpAlertCode())
                 .param("title", a.title())
-                .param("priority", a.priority())
+                .param("priority", a.priority().value())
                 .param("state", a.state().name())
                 .param(
                         "kommune",
@@ -91,7 +91,7 @@ class AlarmRepository {
                     where id = :id
                     """)
                     .param("state", a.state().name())
-                    .param("priority", a.priority())
+                    .param("priority", a.priority().value())
                     .param("flags", a.flags().stream().map(Enum::name).toArray(String[]::new))
                     .param("claimedBy", a.claimedBy())
                     .param("claimedAt", timestamp(a.claimedAt()))
@@ -109,7 +109,7 @@ class AlarmRepository {
 
     private static boolean sameRow(Alarm before, Alarm after) {
         return before.state() == after.state()
-                && before.priority() == after.priority()
+                && before.priority().equals(after.priority())
                 && before.flags().equals(after.flags())
                 && java.util.Objects.equals(before.claimedBy(), after.claimedBy())
                 && java.util.Objects.equals(before.claimedAt(), after.claimedAt())
@@ -294,7 +294,7 @@ class AlarmRepository {
                 rs.getString("source_code"),
                 rs.getString("vkp_alert_code"),
                 rs.getString("title"),
-                rs.getInt("priority"),
+                Priority.of(rs.getInt("priority")),
                 AlarmState.valueOf(rs.getString("state")),
                 kommune == null ? null : new Kommunenummer(kommune),
                 resident == null ? null : new ResidentId(resident),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class AlarmTypeMappings {
 
     private static final RowMapper<AlarmTypeMapping> MAPPER = (rs, row) -> new AlarmTypeMapping(
-            rs.getString("source"),
+            EventSource.valueOf(rs.getString("source")),
             rs.getString("code"),
             AlarmCategory.valueOf(rs.getString("category")),
             rs.getString("vkp_alert_code"),
@@ -45,12 +46,13 @@ public class AlarmTypeMappings {
      * The mapping of a source's event code. The table is data that changes only with a migration, so it is read
      * once a minute instead of once per received event.
      */
-    public Optional<AlarmTypeMapping> find(String source, String code) {
-        return Optional.ofNullable(table().get(source + " " + code.strip().toUpperCase(Locale.ROOT)));
+    public Optional<AlarmTypeMapping> find(EventSource source, String code) {
+        return Optional.ofNullable(
+                table().get(source.name() + " " + code.strip().toUpperCase(Locale.ROOT)));
     }
 
     /** The category an event of this code will get: unknown codes reach a human (ALARM). */
-    public AlarmCategory categoryOf(String source, String code) {
+    public AlarmCategory categoryOf(EventSource source, String code) {
         return find(source, code).map(AlarmTypeMapping::category).orElse(AlarmCategory.ALARM);
     }
 
@@ -59,7 +61,7 @@ public class AlarmTypeMappings {
         Instant now = Instant.now(); // a cache age, not domain time
         if (current == null || current.readAt().isBefore(now.minus(CACHE_FOR))) {
             Map<String, AlarmTypeMapping> table = new HashMap<>();
-            all().forEach(m -> table.put(m.source() + " " + m.code(), m));
+            all().forEach(m -> table.put(m.source().name() + " " + m.code(), m));
             current = new Cached(Map.copyOf(table), now);
             cached = current;
         }
@@ -68,9 +70,9 @@ public class AlarmTypeMappings {
 
     private record Cached(Map<String, AlarmTypeMapping> table, Instant readAt) {}
 
-    public List<String> codes(String source) {
+    public List<String> codes(EventSource source) {
         return jdbc.sql("select code from alarm_type_mapping where source = ? order by code")
-                .param(source)
+                .param(source.name())
                 .query(String.class)
                 .list();
     }

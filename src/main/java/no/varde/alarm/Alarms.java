@@ -74,11 +74,11 @@ public class Alarms {
         Optional<AlarmTypeMapping> mapping = mappings.find(event.source(), event.code());
         Alarm.Classification type = new Alarm.Classification(
                 mapping.map(AlarmTypeMapping::category).orElse(AlarmCategory.ALARM),
-                event.source(),
+                event.source().name(),
                 event.code().strip().toUpperCase(java.util.Locale.ROOT),
                 mapping.map(AlarmTypeMapping::vkpAlertCode).orElse("3"),
                 mapping.map(AlarmTypeMapping::titleNb).orElse("Ukjent hendelse: " + event.code()),
-                mapping.map(AlarmTypeMapping::priority).orElse(2),
+                mapping.map(AlarmTypeMapping::priority).map(Priority::of).orElse(Priority.of(2)),
                 mapping.map(m -> Duration.ofSeconds(m.claimDeadlineSeconds())).orElse(properties.unknownCodeDeadline()),
                 mapping.isPresent());
         Optional<DeviceRef> device = devices.findByIdentity(event.device());

@@ -3,6 +3,7 @@ package no.varde.alarm;
 import java.time.Instant;
 import java.util.Map;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     SCAIP ref, DC-09 account + sequence)
  */
 public record DeviceEvent(
-        String source,
+        EventSource source,
         String senderIdentity,
         DeviceIdentity device,
         @Nullable String deviceType,

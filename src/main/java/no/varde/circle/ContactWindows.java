@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

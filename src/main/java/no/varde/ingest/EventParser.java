@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import no.varde.alarm.DeviceEvent;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -119,7 +120,7 @@ public final class EventParser {
         }
         return new Parsed(
                 new DeviceEvent(
-                        "HTTP",
+                        EventSource.HTTP,
                         "HTTP:" + integrationId + ":" + eventId,
                         device,
                         deviceType,

@@ -1,12 +1,11 @@
 package no.varde.ingest;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A vendor platform or device fleet allowed to post events, with its own credential. */
 public record Integration(
-        UUID id,
+        IntegrationId id,
         String name,
         boolean enabled,
         Instant createdAt,

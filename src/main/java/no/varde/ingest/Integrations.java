@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Integrations {
 
     private static final RowMapper<Integration> MAPPER = (rs, row) -> new Integration(
-            rs.getObject("id", UUID.class),
+            new IntegrationId(rs.getObject("id", UUID.class)),
             rs.getString("name"),
             rs.getBoolean("enabled"),
             rs.getTimestamp("created_at").toInstant(),
@@ -60,27 +60,27 @@ public class Integrations {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        UUID id = UUID.randomUUID();
+        IntegrationId id = new IntegrationId(UUID.randomUUID());
         insert(id, name.strip(), secretText, createdBy);
         return id + "." + secretText;
     }
 
     /** Creates an integration with a known token (the documented demo integration only). */
     @Transactional
-    public void createWithToken(UUID id, String name, String secret, String createdBy) {
+    public void createWithToken(IntegrationId id, String name, String secret, String createdBy) {
         insert(id, name, secret, createdBy);
     }
 
-    private void insert(UUID id, String name, String secret, String createdBy) {
+    private void insert(IntegrationId id, String name, String secret, String createdBy) {
         jdbc.sql("insert into integration (id, name, secret_hash, created_by) values (?, ?, ?, ?)")
-                .params(id, name, sha256(secret), createdBy)
+                .params(id.value(), name, sha256(secret), createdBy)
                 .update();
     }
 
     @Transactional
-    public void setEnabled(UUID id, boolean enabled) {
+    public void setEnabled(IntegrationId id, boolean enabled) {
         jdbc.sql("update integration set enabled = ? where id = ?")
-                .params(enabled, id)
+                .params(enabled, id.value())
                 .update();
         verified.remove(id);
     }
@@ -94,7 +94,7 @@ public class Integrations {
 
     private record Verified(Integration integration, byte[] secretHash, long at) {}
 
-    private final java.util.Map<UUID, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<IntegrationId, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The enabled integration the token belongs to, if the token is right. */
     public Optional<Integration> authenticate(@Nullable String token) {
@@ -105,9 +105,9 @@ public class Integrations {
         if (dot < 0) {
             return Optional.empty();
         }
-        UUID id;
+        IntegrationId id;
         try {
-            id = UUID.fromString(token.substring(0, dot));
+            id = IntegrationId.of(token.substring(0, dot));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -119,7 +119,7 @@ public class Integrations {
                     : Optional.empty();
         }
         Optional<Verified> found = jdbc.sql("select * from integration where id = ? and enabled")
-                .param(id)
+                .param(id.value())
                 .query((rs, row) -> new Verified(MAPPER.mapRow(rs, row), rs.getBytes("secret_hash"), System.nanoTime()))
                 .optional();
         found.ifPresentOrElse(entry -> verified.put(id, entry), () -> verified.remove(id));
@@ -128,9 +128,9 @@ public class Integrations {
     }
 
     /** Records that the integration was used (at most once a minute, so busy senders do not rewrite the row). */
-    public void touch(UUID id, java.time.Instant at) {
+    public void touch(IntegrationId id, java.time.Instant at) {
         jdbc.sql("update integration set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                .params(Timestamp.from(at), id, Timestamp.from(at.minusSeconds(60)))
+                .params(Timestamp.from(at), id.value(), Timestamp.from(at.minusSeconds(60)))
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package no.varde.registry;
 
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import org.jspecify.annotations.Nullable;
 
 /**

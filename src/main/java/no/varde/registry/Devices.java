@@ -10,6 +10,7 @@ import java.util.UUID;
 import no.varde.audit.AuditAction;
 import no.varde.audit.AuditLog;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import no.varde.shared.web.ConflictException;
 import no.varde.shared.web.FieldProblem;
 import no.varde.shared.web.InvalidInputException;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import org.jspecify.annotations.Nullable;
 
 /** A service recipient (tjenestemottaker) with welfare technology, as operators and home care need them. */

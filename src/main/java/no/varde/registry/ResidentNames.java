@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.varde.audit.AuditLog;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

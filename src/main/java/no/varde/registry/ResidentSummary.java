@@ -2,6 +2,7 @@ package no.varde.registry;
 
 import java.time.LocalDate;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 
 /** A resident as listed in search results: no national id, no notes. */
 public record ResidentSummary(

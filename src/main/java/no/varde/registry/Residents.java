@@ -8,6 +8,7 @@ import java.util.UUID;
 import no.varde.audit.AuditAction;
 import no.varde.audit.AuditLog;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.ResidentId;
 import no.varde.shared.crypto.PersonalIdCipher;
 import no.varde.shared.web.ConflictException;
 import no.varde.shared.web.FieldProblem;

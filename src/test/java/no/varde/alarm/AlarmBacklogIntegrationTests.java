@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.varde.accounts.UserAccounts;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.security.VardeUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,7 @@ class AlarmBacklogIntegrationTests {
         assertThat(queue.subList(0, shown.indexOf(fire)))
                 .as("only alarms of the highest priority may come before it, none of the backlog")
                 .allSatisfy(above -> {
-                    assertThat(above.priority()).isEqualTo(1);
+                    assertThat(above.priority()).isEqualTo(Priority.of(1));
                     assertThat(backlog).doesNotContain(above.id());
                 });
         assertThat(queue.get(shown.indexOf(fire)).isOverdue()).isFalse();
@@ -195,7 +196,7 @@ class AlarmBacklogIntegrationTests {
     private DeviceEvent event(String code, DeviceIdentity device) {
         Instant now = clock.instant();
         return new DeviceEvent(
-                "HTTP",
+                EventSource.HTTP,
                 "test:" + UUID.randomUUID(),
                 device,
                 null,

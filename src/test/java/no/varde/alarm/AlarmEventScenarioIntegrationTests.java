@@ -15,7 +15,9 @@ import no.varde.alarm.AlarmEvents.AlarmDispatchAccepted;
 import no.varde.alarm.AlarmEvents.AlarmDispatched;
 import no.varde.alarm.AlarmEvents.AlarmReceived;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.Username;
 import no.varde.shared.security.VardeUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +53,7 @@ class AlarmEventScenarioIntegrationTests {
                 .toArriveAndVerify((event, id) -> {
                     assertThat(event.alarmId()).isEqualTo(id);
                     assertThat(event.category()).isEqualTo(AlarmCategory.ALARM);
-                    assertThat(event.priority()).isEqualTo(1);
+                    assertThat(event.priority()).isEqualTo(Priority.of(1));
                 });
     }
 
@@ -62,7 +64,7 @@ class AlarmEventScenarioIntegrationTests {
         scenario.stimulate(() -> alarms.claim(operator, id))
                 .andWaitForEventOfType(AlarmClaimed.class)
                 .matching(e -> e.alarmId().equals(id))
-                .toArriveAndVerify(e -> assertThat(e.operator()).isEqualTo("operator"));
+                .toArriveAndVerify(e -> assertThat(e.operator()).isEqualTo(Username.of("operator")));
         scenario.stimulate(() -> alarms.dispatch(operator, id, "Svarer ikke"))
                 .andWaitForEventOfType(AlarmDispatched.class)
                 .matching(e -> e.alarmId().equals(id))
@@ -80,9 +82,7 @@ class AlarmEventScenarioIntegrationTests {
     @Test
     void closingPublishesAlarmClosedAndTheJournalDocumentsIt(Scenario scenario) {
         VardeUser operator = operator();
-        AlarmId id = alarms.receive(event("BUTTON_PRESSED", "1813", 13));
-        alarms.claim(operator, id);
-        alarms.logCall(operator, id, "Tjenestemottaker", null, CallResult.VERBAL_CONTACT, null);
+        AlarmId id = stored().talkedToAlarm("1813", 13);
         scenario.stimulate(() -> alarms.close(operator, id, Outcome.RESOLVED_BY_PHONE, "Alt vel"))
                 .andWaitForEventOfType(AlarmClosed.class)
                 .matching(e -> e.alarmId().equals(id))
@@ -100,6 +100,10 @@ class AlarmEventScenarioIntegrationTests {
                 .single();
     }
 
+    private StoredAlarms stored() {
+        return new StoredAlarms(alarms, jdbc, accounts, clock);
+    }
+
     private VardeUser operator() {
         return accounts.findByUsername("operator").orElseThrow().toVardeUser();
     }
@@ -107,7 +111,7 @@ class AlarmEventScenarioIntegrationTests {
     private DeviceEvent event(String code, String kommune, int offset) {
         Instant now = clock.instant();
         return new DeviceEvent(
-                "HTTP",
+                EventSource.HTTP,
                 "test:" + UUID.randomUUID(),
                 new DeviceIdentity(safetyAlarmController(jdbc, kommune, offset), "1", null, null, null, null),
                 null,

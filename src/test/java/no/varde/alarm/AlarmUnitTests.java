@@ -1,12 +1,11 @@
 package no.varde.alarm;
 
+import static no.varde.alarm.AlarmFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.varde.alarm.AlarmEvents.AlarmCallLogged;
@@ -29,19 +28,15 @@ import no.varde.alarm.AlarmEvents.AlarmReceived;
 import no.varde.alarm.AlarmEvents.AlarmRelativesNotified;
 import no.varde.alarm.AlarmEvents.AlarmReleased;
 import no.varde.registry.DeviceId;
-import no.varde.registry.ResidentId;
 import no.varde.shared.Kommunenummer;
+import no.varde.shared.Username;
 import org.junit.jupiter.api.Test;
 
-/** The alarm's state table and safety rules, without a database: every transition and every refusal. */
+/**
+ * The alarm's state table and safety rules, without a database: every transition and every refusal. Alarms in a
+ * given state come from {@link AlarmFixtures}, built through the transitions themselves.
+ */
 class AlarmUnitTests {
-
-    static final Instant T0 = Instant.parse("2026-11-30T08:00:00Z");
-    static final Actor OLA = new Actor("ola", "OPERATOR", null);
-    static final Actor KARI = new Actor("kari", "OPERATOR", null);
-    static final Actor WORKER = Actor.homeCare("Sykepleier Berg");
-    static final Actor SUPERVISOR = new Actor("vaktleder", "SYSTEM_ADMIN", null);
-    static final Duration ACCEPT = Duration.ofMinutes(10);
 
     // ---- receive ------------------------------------------------------------------------------------------
 
@@ -49,18 +44,18 @@ class AlarmUnitTests {
     void aReceivedAlarmWaitsInTheQueueWithItsTypesPriorityAndDeadline() {
         Transition t = received("BUTTON_PRESSED", AlarmCategory.ALARM, 2, true, true, null);
         assertThat(t.alarm().state()).isEqualTo(AlarmState.RECEIVED);
-        assertThat(t.alarm().priority()).isEqualTo(2);
+        assertThat(t.alarm().priority()).isEqualTo(Priority.of(2));
         assertThat(t.alarm().claimDeadline()).isEqualTo(T0.plusSeconds(60));
         assertThat(t.alarm().flags()).isEmpty();
         assertThat(t.entries()).extracting(Transition.Entry::kind).containsExactly(TimelineKind.RECEIVED);
-        assertThat(t.event()).isEqualTo(new AlarmReceived(t.alarm().id(), AlarmCategory.ALARM, 2, T0));
+        assertThat(t.event()).isEqualTo(new AlarmReceived(t.alarm().id(), AlarmCategory.ALARM, Priority.of(2), T0));
     }
 
     @Test
     void aRepeatWithinTheWindowIsLinkedAndRaisedOneLevelButNeverAbovePriorityOne() {
         AlarmId first = AlarmId.random();
         Transition repeat = received("BUTTON_PRESSED", AlarmCategory.ALARM, 2, true, true, first);
-        assertThat(repeat.alarm().priority()).isEqualTo(1);
+        assertThat(repeat.alarm().priority()).isEqualTo(Priority.of(1));
         assertThat(repeat.alarm().flags()).containsExactly(AlarmFlag.REPEAT);
         assertThat(repeat.alarm().repeatOf()).isEqualTo(first);
         assertThat(repeat.entries())
@@ -69,7 +64,7 @@ class AlarmUnitTests {
         assertThat(received("FIRE", AlarmCategory.ALARM, 1, true, true, first)
                         .alarm()
                         .priority())
-                .isEqualTo(1);
+                .isEqualTo(Priority.of(1));
     }
 
     @Test
@@ -105,11 +100,11 @@ class AlarmUnitTests {
 
     @Test
     void oneOperatorClaimsAndASecondIsToldWhoHasIt() {
-        Alarm alarm = fresh();
+        Alarm alarm = receivedAlarm();
         Transition claimed = alarm.claim(OLA, T0.plusSeconds(5));
         assertThat(claimed.alarm().state()).isEqualTo(AlarmState.IN_PROGRESS);
         assertThat(claimed.alarm().claimedBy()).isEqualTo("ola");
-        assertThat(claimed.event()).isEqualTo(new AlarmClaimed(alarm.id(), "ola", T0.plusSeconds(5)));
+        assertThat(claimed.event()).isEqualTo(new AlarmClaimed(alarm.id(), Username.of("ola"), T0.plusSeconds(5)));
         assertThat(claimed.entries().getFirst().kind()).isEqualTo(TimelineKind.CLAIMED);
         refused(() -> claimed.alarm().claim(KARI, T0), "VARDE-ALARM-0002", "already being handled by ola");
     }
@@ -121,7 +116,7 @@ class AlarmUnitTests {
 
     @Test
     void releaseGivesTheAlarmBackWithItsAgeAndDeadline() {
-        Alarm held = held();
+        Alarm held = claimedAlarm();
         Transition released = held.release(OLA, "end of shift", T0.plusSeconds(20));
         assertThat(released.alarm().state()).isEqualTo(AlarmState.RECEIVED);
         assertThat(released.alarm().claimedBy()).isNull();
@@ -129,26 +124,30 @@ class AlarmUnitTests {
         assertThat(released.alarm().claimDeadline()).isEqualTo(held.claimDeadline());
         assertThat(released.event()).isInstanceOf(AlarmReleased.class);
         refused(() -> held.release(KARI, null, T0), "VARDE-ALARM-0002", "handled by ola");
-        refused(() -> fresh().release(OLA, null, T0), "VARDE-ALARM-0003", "claim the alarm first");
-        refused(() -> dispatched().release(OLA, null, T0), "VARDE-ALARM-0004", "DISPATCHED");
+        refused(() -> receivedAlarm().release(OLA, null, T0), "VARDE-ALARM-0003", "claim the alarm first");
+        refused(() -> dispatchedAlarm().release(OLA, null, T0), "VARDE-ALARM-0004", "DISPATCHED");
     }
 
     @Test
     void aSupervisorReassignsAnAlarmBeingHandled() {
-        Transition reassigned = held().reassign(SUPERVISOR, "kari", T0.plusSeconds(30));
+        Transition reassigned = claimedAlarm().reassign(SUPERVISOR, "kari", T0.plusSeconds(30));
         assertThat(reassigned.alarm().claimedBy()).isEqualTo("kari");
         assertThat(reassigned.alarm().state()).isEqualTo(AlarmState.IN_PROGRESS);
         assertThat(reassigned.event())
-                .isEqualTo(
-                        new AlarmReassigned(reassigned.alarm().id(), "ola", "kari", "vaktleder", T0.plusSeconds(30)));
+                .isEqualTo(new AlarmReassigned(
+                        reassigned.alarm().id(),
+                        Username.of("ola"),
+                        Username.of("kari"),
+                        "vaktleder",
+                        T0.plusSeconds(30)));
         assertThat(reassigned.entries().getFirst().detail()).isEqualTo(new TimelineDetail.Reassignment("ola", "kari"));
-        refused(() -> fresh().reassign(SUPERVISOR, "kari", T0), "VARDE-ALARM-0010", "RECEIVED");
-        refused(() -> held().reassign(SUPERVISOR, "ola", T0), "VARDE-ALARM-0010", "already handled by ola");
+        refused(() -> receivedAlarm().reassign(SUPERVISOR, "kari", T0), "VARDE-ALARM-0010", "RECEIVED");
+        refused(() -> claimedAlarm().reassign(SUPERVISOR, "ola", T0), "VARDE-ALARM-0010", "already handled by ola");
     }
 
     @Test
     void onlyTheHolderLogsCallsNotesHandoversAndRelatives() {
-        Alarm held = held();
+        Alarm held = claimedAlarm();
         Transition call = held.logCall(OLA, " Resident ", "99999999", CallResult.NO_ANSWER, null, T0);
         assertThat(call.entries().getFirst().detail())
                 .isEqualTo(new TimelineDetail.Call("Resident", "99999999", CallResult.NO_ANSWER));
@@ -161,7 +160,7 @@ class AlarmUnitTests {
         assertThat(held.notifyRelatives(OLA, "datter", null, T0).event()).isInstanceOf(AlarmRelativesNotified.class);
         refused(() -> held.logCall(KARI, "x", null, CallResult.BUSY, null, T0), "VARDE-ALARM-0002", "ola");
         refused(() -> held.note(KARI, TimelineKind.NOTE, "x", T0), "VARDE-ALARM-0002", "ola");
-        refused(() -> fresh().handTo113(OLA, null, T0), "VARDE-ALARM-0003", "claim");
+        refused(() -> receivedAlarm().handTo113(OLA, null, T0), "VARDE-ALARM-0003", "claim");
         refused(() -> closedByPhone().notifyRelatives(OLA, "x", null, T0), "VARDE-ALARM-0004", "CLOSED");
         assertThatThrownBy(() -> held.note(OLA, TimelineKind.CLAIMED, "x", T0))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -169,19 +168,19 @@ class AlarmUnitTests {
 
     @Test
     void dispatchHandsTheAlarmToHomeCareWithAnAcceptDeadline() {
-        Transition dispatched = held().dispatch(OLA, "Ingen svar", ACCEPT, T0.plusSeconds(40));
+        Transition dispatched = claimedAlarm().dispatch(OLA, "Ingen svar", ACCEPT, T0.plusSeconds(40));
         assertThat(dispatched.alarm().state()).isEqualTo(AlarmState.DISPATCHED);
         assertThat(dispatched.alarm().dispatchDeadline())
                 .isEqualTo(T0.plusSeconds(40).plus(ACCEPT));
         assertThat(dispatched.event()).isInstanceOf(AlarmDispatched.class);
         assertThat(((AlarmDispatched) dispatched.event()).kommunenummer()).isEqualTo(new Kommunenummer("1813"));
         refused(() -> dispatched.alarm().dispatch(OLA, null, ACCEPT, T0), "VARDE-ALARM-0004", "DISPATCHED");
-        refused(() -> fresh().dispatch(OLA, null, ACCEPT, T0), "VARDE-ALARM-0003", "claim");
+        refused(() -> receivedAlarm().dispatch(OLA, null, ACCEPT, T0), "VARDE-ALARM-0003", "claim");
     }
 
     @Test
     void homeCareAcceptsArrivesAndCompletesOrDeclinesInTheRightStates() {
-        Alarm dispatched = dispatched();
+        Alarm dispatched = dispatchedAlarm();
         assertThat(dispatched.declineCallout(WORKER, "opptatt", T0).event()).isInstanceOf(AlarmCalloutDeclined.class);
         refused(() -> dispatched.arrive(WORKER, null, T0), "VARDE-ALARM-0009", "ARRIVED");
         refused(() -> dispatched.completeCallout(WORKER, null, T0), "VARDE-ALARM-0009", "DISPATCH_DONE");
@@ -190,7 +189,7 @@ class AlarmUnitTests {
         assertThat(accepted.event()).isEqualTo(new AlarmDispatchAccepted(dispatched.id(), WORKER.name(), T0));
         Alarm underway = accepted.alarm();
         refused(() -> underway.acceptCallout(WORKER, T0), "VARDE-ALARM-0008", "already accepted");
-        refused(() -> held().acceptCallout(WORKER, T0), "VARDE-ALARM-0008", "not waiting for a call-out");
+        refused(() -> claimedAlarm().acceptCallout(WORKER, T0), "VARDE-ALARM-0008", "not waiting for a call-out");
         refused(() -> underway.declineCallout(WORKER, null, T0), "VARDE-ALARM-0009", "DISPATCH_DECLINED");
         assertThat(underway.arrive(WORKER, null, T0).event()).isInstanceOf(AlarmCalloutArrived.class);
         assertThat(underway.completeCallout(WORKER, null, T0).event()).isInstanceOf(AlarmCalloutDone.class);
@@ -198,7 +197,7 @@ class AlarmUnitTests {
 
     @Test
     void callOutNotificationsAndProblemsAreRecordedByTheSystem() {
-        Alarm dispatched = dispatched();
+        Alarm dispatched = dispatchedAlarm();
         Transition notified = dispatched.calloutNotified("Sykepleier Berg", "SMS", T0);
         assertThat(notified.entries().getFirst().actor()).isEqualTo("system");
         assertThat(notified.event()).isInstanceOf(AlarmCalloutNotified.class);
@@ -209,12 +208,12 @@ class AlarmUnitTests {
 
     @Test
     void theOperatorCanTakeACallOutBackFromHomeCare() {
-        Alarm dispatched = dispatched();
+        Alarm dispatched = dispatchedAlarm();
         Transition cancelled = dispatched.cancelCallout(OLA, "beboer ringte tilbake", T0);
         assertThat(cancelled.alarm().state()).isEqualTo(AlarmState.IN_PROGRESS);
         assertThat(cancelled.alarm().dispatchDeadline()).isNull();
         assertThat(cancelled.event()).isInstanceOf(AlarmCalloutCancelled.class);
-        refused(() -> held().cancelCallout(OLA, null, T0), "VARDE-ALARM-0004", "IN_PROGRESS");
+        refused(() -> claimedAlarm().cancelCallout(OLA, null, T0), "VARDE-ALARM-0004", "IN_PROGRESS");
         refused(() -> dispatched.cancelCallout(KARI, null, T0), "VARDE-ALARM-0002", "ola");
     }
 
@@ -222,7 +221,7 @@ class AlarmUnitTests {
 
     @Test
     void resolvedByPhoneNeedsACallWithVerbalContact() {
-        Alarm held = held();
+        Alarm held = claimedAlarm();
         refused(() -> held.close(OLA, Outcome.RESOLVED_BY_PHONE, null, T0), "VARDE-ALARM-0005", "verbal contact");
         Alarm noAnswer = withEntry(held, held.logCall(OLA, "x", null, CallResult.NO_ANSWER, null, T0));
         refused(() -> noAnswer.close(OLA, Outcome.RESOLVED_BY_PHONE, null, T0), "VARDE-ALARM-0005", "dispatch");
@@ -238,13 +237,16 @@ class AlarmUnitTests {
 
     @Test
     void callOutCompletedNeedsAnAcceptedCallOutAnd113NeedsTheHandover() {
-        refused(() -> dispatched().close(OLA, Outcome.CALLOUT_COMPLETED, null, T0), "VARDE-ALARM-0006", "accepted");
-        Alarm accepted = dispatched().acceptCallout(WORKER, T0).alarm();
+        refused(
+                () -> dispatchedAlarm().close(OLA, Outcome.CALLOUT_COMPLETED, null, T0),
+                "VARDE-ALARM-0006",
+                "accepted");
+        Alarm accepted = dispatchedAlarm().acceptCallout(WORKER, T0).alarm();
         assertThat(accepted.close(OLA, Outcome.CALLOUT_COMPLETED, null, T0)
                         .alarm()
                         .outcome())
                 .isEqualTo(Outcome.CALLOUT_COMPLETED);
-        Alarm held = held();
+        Alarm held = claimedAlarm();
         refused(() -> held.close(OLA, Outcome.HANDED_TO_113, null, T0), "VARDE-ALARM-0007", "handover to 113");
         Alarm handed = withEntry(held, held.handTo113(OLA, null, T0));
         assertThat(handed.close(OLA, Outcome.HANDED_TO_113, null, T0).alarm().state())
@@ -252,7 +254,7 @@ class AlarmUnitTests {
         assertThat(held.close(OLA, Outcome.FALSE_ALARM, null, T0).alarm().state())
                 .isEqualTo(AlarmState.CLOSED);
         refused(() -> held.close(KARI, Outcome.FALSE_ALARM, null, T0), "VARDE-ALARM-0002", "ola");
-        refused(() -> fresh().close(OLA, Outcome.FALSE_ALARM, null, T0), "VARDE-ALARM-0003", "claim");
+        refused(() -> receivedAlarm().close(OLA, Outcome.FALSE_ALARM, null, T0), "VARDE-ALARM-0003", "claim");
         refused(() -> closedByPhone().close(OLA, Outcome.OTHER, null, T0), "VARDE-ALARM-0004", "CLOSED");
     }
 
@@ -265,7 +267,10 @@ class AlarmUnitTests {
         assertThat(closed.alarm().state()).isEqualTo(AlarmState.CLOSED);
         assertThat(closed.entries().getFirst().actor()).isEqualTo("system:fleet");
         assertThat(closed.entries().getFirst().kind()).isEqualTo(TimelineKind.CLOSED_BY_RULE);
-        refused(() -> fresh().closeByRule(Actor.system("fleet"), Outcome.OTHER, "x", T0), "VARDE-ALARM-0011", "ALARM");
+        refused(
+                () -> receivedAlarm().closeByRule(Actor.system("fleet"), Outcome.OTHER, "x", T0),
+                "VARDE-ALARM-0011",
+                "ALARM");
         refused(
                 () -> closed.alarm().closeByRule(Actor.system("fleet"), Outcome.OTHER, "x", T0),
                 "VARDE-ALARM-0004",
@@ -274,19 +279,19 @@ class AlarmUnitTests {
 
     @Test
     void aSupervisorClosesStaleUnclaimedAlarmsInBulkButNeverOneSomeoneHolds() {
-        Transition closed = fresh().closeInBulk(SUPERVISOR, "feilkonfigurert sender", T0);
+        Transition closed = receivedAlarm().closeInBulk(SUPERVISOR, "feilkonfigurert sender", T0);
         assertThat(closed.alarm().state()).isEqualTo(AlarmState.CLOSED);
         assertThat(closed.entries().getFirst().kind()).isEqualTo(TimelineKind.CLOSED_IN_BULK);
         assertThat(closed.entries().getFirst().text()).isEqualTo("feilkonfigurert sender");
         assertThat(closed.event()).isInstanceOf(AlarmClosed.class);
-        refused(() -> held().closeInBulk(SUPERVISOR, "x", T0), "VARDE-ALARM-0012", "IN_PROGRESS");
+        refused(() -> claimedAlarm().closeInBulk(SUPERVISOR, "x", T0), "VARDE-ALARM-0012", "IN_PROGRESS");
     }
 
     // ---- deadlines ----------------------------------------------------------------------------------------
 
     @Test
     void anUnclaimedAlarmPastItsDeadlineIsOverdueAndKeepsItsPriority() {
-        Alarm alarm = fresh();
+        Alarm alarm = receivedAlarm();
         refused(() -> alarm.markOverdue(T0.plusSeconds(59)), "VARDE-ALARM-0013", "not overdue");
         Transition overdue = alarm.markOverdue(T0.plusSeconds(61));
         assertThat(overdue.alarm().priority()).isEqualTo(alarm.priority());
@@ -297,12 +302,12 @@ class AlarmUnitTests {
         Transition again = overdue.alarm().markOverdue(T0.plusSeconds(125));
         assertThat(again.alarm().escalationLevel()).isEqualTo(2);
         assertThat(again.alarm().priority()).isEqualTo(alarm.priority());
-        refused(() -> held().markOverdue(T0.plusSeconds(600)), "VARDE-ALARM-0013", "not overdue");
+        refused(() -> claimedAlarm().markOverdue(T0.plusSeconds(600)), "VARDE-ALARM-0013", "not overdue");
     }
 
     @Test
     void aCallOutNotAcceptedInTimeIsOverdueForTheNextContact() {
-        Alarm dispatched = dispatched();
+        Alarm dispatched = dispatchedAlarm();
         refused(() -> dispatched.markCalloutOverdue(ACCEPT, T0.plusSeconds(60)), "VARDE-ALARM-0013", "not overdue");
         Instant late = dispatched.dispatchDeadline().plusSeconds(1);
         Transition overdue = dispatched.markCalloutOverdue(ACCEPT, late);
@@ -316,102 +321,9 @@ class AlarmUnitTests {
         for (AlarmChangeKind kind : AlarmChangeKind.values()) {
             assertThat(kind.name()).isNotBlank();
         }
-        assertThat(AlarmChangeKind.of(fresh().claim(OLA, T0).event())).isEqualTo(AlarmChangeKind.CLAIMED);
+        assertThat(AlarmChangeKind.of(receivedAlarm().claim(OLA, T0).event())).isEqualTo(AlarmChangeKind.CLAIMED);
         assertThat(AlarmChangeKind.RECEIVED.isAlert()).isTrue();
         assertThat(AlarmChangeKind.CLAIMED.isAlert()).isFalse();
-    }
-
-    // ---- fixtures (through the transitions themselves) ----------------------------------------------------
-
-    static Alarm fresh() {
-        return received("BUTTON_PRESSED", AlarmCategory.ALARM, 2, true, true, null)
-                .alarm();
-    }
-
-    static Alarm held() {
-        return fresh().claim(OLA, T0.plusSeconds(10)).alarm();
-    }
-
-    static Alarm dispatched() {
-        return held().dispatch(OLA, null, ACCEPT, T0.plusSeconds(30)).alarm();
-    }
-
-    static Alarm closedByPhone() {
-        Alarm held = held();
-        Alarm talked = withEntry(held, held.logCall(OLA, "x", null, CallResult.VERBAL_CONTACT, null, T0));
-        return talked.close(OLA, Outcome.RESOLVED_BY_PHONE, null, T0).alarm();
-    }
-
-    /** The alarm after a transition with its entries on the timeline, as the repository would read it back. */
-    static Alarm withEntry(Alarm before, Transition transition) {
-        List<TimelineEntry> timeline = new ArrayList<>(before.timeline());
-        for (Transition.Entry e : transition.entries()) {
-            timeline.add(new TimelineEntry(
-                    timeline.size() + 1,
-                    e.at(),
-                    e.kind(),
-                    e.kind().vkpEvent(),
-                    e.actor(),
-                    e.actorRole(),
-                    e.text(),
-                    e.detail()));
-        }
-        Alarm a = transition.alarm();
-        return new Alarm(
-                a.id(),
-                a.category(),
-                a.source(),
-                a.sourceCode(),
-                a.vkpAlertCode(),
-                a.title(),
-                a.priority(),
-                a.state(),
-                a.kommunenummer(),
-                a.residentId(),
-                a.deviceId(),
-                a.deviceLabel(),
-                a.flags(),
-                a.repeatOf(),
-                a.occurredAt(),
-                a.receivedAt(),
-                a.claimDeadline(),
-                a.claimedBy(),
-                a.claimedAt(),
-                a.escalationLevel(),
-                a.dispatchDeadline(),
-                a.outcome(),
-                a.closedAt(),
-                a.version(),
-                timeline);
-    }
-
-    static Transition received(
-            String code,
-            AlarmCategory category,
-            int priority,
-            boolean knownCode,
-            boolean knownDevice,
-            AlarmId repeatOf) {
-        return Alarm.receive(
-                AlarmId.random(),
-                type(code, category, priority, knownCode),
-                knownDevice
-                        ? new Alarm.Origin(
-                                new Kommunenummer("1813"),
-                                new ResidentId(UUID.randomUUID()),
-                                new DeviceId(UUID.randomUUID()),
-                                "Trygghetsalarm",
-                                true)
-                        : new Alarm.Origin(null, null, null, "IMEI 990000000000001", false),
-                repeatOf,
-                Duration.ofMinutes(30),
-                new TimelineDetail.DeviceReport(Map.of("location", "stue")),
-                T0,
-                T0);
-    }
-
-    static Alarm.Classification type(String code, AlarmCategory category, int priority, boolean known) {
-        return new Alarm.Classification(category, "HTTP", code, "3", code, priority, Duration.ofSeconds(60), known);
     }
 
     static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable action, String code, String reason) {

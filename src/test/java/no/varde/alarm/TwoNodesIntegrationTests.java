@@ -16,6 +16,7 @@ import no.varde.VardeApplication;
 import no.varde.accounts.UserAccounts;
 import no.varde.alarm.live.AlarmFeed;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.security.VardeUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,7 +155,7 @@ class TwoNodesIntegrationTests {
         Instant now = Instant.now();
         return node.getBean(Alarms.class)
                 .receive(new DeviceEvent(
-                        "HTTP",
+                        EventSource.HTTP,
                         "test:" + UUID.randomUUID(),
                         new DeviceIdentity(cid, "1", null, null, null, null),
                         null,

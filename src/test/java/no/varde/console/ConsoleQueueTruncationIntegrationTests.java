@@ -19,6 +19,7 @@ import no.varde.alarm.Alarms;
 import no.varde.alarm.DeviceEvent;
 import no.varde.alarm.Outcome;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.security.VardeUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +79,7 @@ class ConsoleQueueTruncationIntegrationTests {
     private AlarmId receive() {
         Instant now = Instant.now();
         return alarms.receive(new DeviceEvent(
-                "HTTP",
+                EventSource.HTTP,
                 "test:" + UUID.randomUUID(),
                 new DeviceIdentity(
                         null, null, null, "99" + String.format("%013d", (long) (Math.random() * 1e12)), null, null),

@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Varde's development setup run as a separate operating-system process for the harnesses: embedded PostgreSQL in a
  * persistent folder of its own, fixed ports, logs per start. The harnesses kill it, stop its database and start it
- * again, as a power cut or an operator would.
+ * again, as a power cut or an operator would. The benchmark starts it from another build's classpath (the code
+ * before a change) the same way.
  */
-final class VardeProcess {
+public final class VardeProcess {
 
     static final String TOKEN = "d3e0a1a2-0000-4000-8000-000000000001.demo-integration-secret-not-for-production";
     /**
@@ -36,51 +37,71 @@ final class VardeProcess {
     private final Path work;
     private final int httpPort;
     private final int dbPort;
+    private final String classpath;
+    private final List<String> extraArguments;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
     VardeProcess(String name) throws IOException {
+        this(name, System.getProperty("java.class.path"), List.of());
+    }
+
+    /** Varde from the given classpath (e.g. another worktree's build), with extra command-line arguments. */
+    public VardeProcess(String name, String classpath, List<String> extraArguments) throws IOException {
         this.work = Files.createTempDirectory("varde-" + name);
         this.httpPort = freePort();
         this.dbPort = freePort();
+        this.classpath = classpath;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
-    Path work() {
+    public Path work() {
         return work;
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + httpPort;
     }
 
-    Process process() {
+    public int databasePort() {
+        return dbPort;
+    }
+
+    public Process process() {
         return process;
     }
 
     /** Starts Varde and waits until its health check answers UP. */
-    void start() throws Exception {
+    public void start() throws Exception {
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java,
-                        "-Xmx1g",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "no.varde.VardeApplication",
-                        "--spring.profiles.active=demo",
-                        "--server.port=" + httpPort,
-                        "--varde.embedded-database.data-directory=" + work.resolve("data/postgres"),
-                        "--varde.embedded-database.port=" + dbPort,
-                        "--varde.personal-data.key-file=" + work.resolve("data/secrets/personal-id.key"),
-                        "--varde.dispatch.link-key-file=" + work.resolve("data/secrets/dispatch-link.key"),
-                        "--logging.structured.format.console=",
-                        "--logging.level.root=WARN",
-                        "--logging.level.no.varde.shared.db=INFO",
-                        "--varde.ingest.scaip.port=0",
-                        "--varde.ingest.scaip.tls-port=0",
-                        "--varde.ingest.dc09.port=0"))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // extra JVM options for the application, e.g. a flight recording:
+        // -Dvarde.harness.jvm-args="-XX:StartFlightRecording=..."
+        String jvmArgs = System.getProperty("varde.harness.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-cp",
+                classpath,
+                "no.varde.VardeApplication",
+                "--spring.profiles.active=demo",
+                "--server.port=" + httpPort,
+                "--varde.embedded-database.data-directory=" + work.resolve("data/postgres"),
+                "--varde.embedded-database.port=" + dbPort,
+                "--varde.personal-data.key-file=" + work.resolve("data/secrets/personal-id.key"),
+                "--varde.dispatch.link-key-file=" + work.resolve("data/secrets/dispatch-link.key"),
+                "--logging.structured.format.console=",
+                "--logging.level.root=WARN",
+                "--logging.level.no.varde.shared.db=INFO",
+                "--varde.ingest.scaip.port=0",
+                "--varde.ingest.scaip.tls-port=0",
+                "--varde.ingest.dc09.port=0"));
+        command.addAll(extraArguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + starts + ".log").toFile());
         // Its own embedded database, whatever database the calling shell points at (CI exports SPRING_DATASOURCE_*).
@@ -116,8 +137,14 @@ final class VardeProcess {
         }
     }
 
+    /** The password of the embedded database's superuser, or null when the server has none. */
+    public String superuserPassword() throws IOException {
+        Path password = work.resolve("data/secrets/embedded-database.password");
+        return Files.exists(password) ? Files.readString(password).trim() : null;
+    }
+
     /** A superuser connection to the embedded database. */
-    Connection database() throws Exception {
+    public Connection database() throws Exception {
         Properties credentials = new Properties();
         credentials.setProperty("user", "postgres");
         Path password = work.resolve("data/secrets/embedded-database.password");
@@ -137,7 +164,7 @@ final class VardeProcess {
     }
 
     /** The postmaster and every backend it started. */
-    List<Long> databaseProcesses() throws IOException {
+    public List<Long> databaseProcesses() throws IOException {
         List<String> lines = Files.readAllLines(work.resolve("data/postgres/postmaster.pid"));
         long postmaster = Long.parseLong(lines.getFirst().trim());
         List<Long> pids = new ArrayList<>();
@@ -166,7 +193,7 @@ final class VardeProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -176,7 +203,7 @@ final class VardeProcess {
     }
 
     /** Stops a server left behind; keeps the folder (logs, data) when asked, e.g. after a failed run. */
-    void cleanUp(boolean keep) {
+    public void cleanUp(boolean keep) {
         try {
             for (long pid : databaseProcesses()) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);

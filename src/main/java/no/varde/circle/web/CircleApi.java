@@ -19,7 +19,7 @@ import no.varde.circle.RelativeRounds;
 import no.varde.circle.SmsTemplate;
 import no.varde.circle.SmsTemplateEditor;
 import no.varde.circle.SmsTemplates;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

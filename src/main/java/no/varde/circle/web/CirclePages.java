@@ -11,7 +11,7 @@ import no.varde.circle.NotifyCommand;
 import no.varde.circle.RelativeNotifications;
 import no.varde.circle.SmsTemplateEditor;
 import no.varde.circle.SmsTemplates;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.CurrentUser;
 import no.varde.shared.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;

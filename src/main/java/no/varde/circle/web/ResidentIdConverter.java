@@ -1,7 +1,7 @@
 package no.varde.circle.web;
 
 import java.util.UUID;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.web.InvalidInputException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;

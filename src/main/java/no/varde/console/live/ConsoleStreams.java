@@ -86,7 +86,7 @@ public class ConsoleStreams implements SmartLifecycle {
                     change.alarmId().toString(),
                     change.what(),
                     change.category(),
-                    change.priority(),
+                    change.priority().value(),
                     change.state(),
                     change.isOpen(),
                     ConsoleSound.of(change));

@@ -18,8 +18,8 @@ import no.varde.alarm.AlarmTypeMappings;
 import no.varde.alarm.Alarms;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.Municipalities;
-import no.varde.registry.ResidentId;
 import no.varde.registry.ResidentNames;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.VardeUser;
 import org.springframework.stereotype.Component;
 
@@ -103,7 +103,7 @@ class ConsoleQueue {
         Set<AlarmFlag> flags = alarm.flags();
         return new QueueRow(
                 alarm.id().toString(),
-                alarm.priority(),
+                alarm.priority().value(),
                 title,
                 alarm.vkpAlertCode(),
                 alarm.kommunenummer() == null

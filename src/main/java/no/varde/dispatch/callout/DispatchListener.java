@@ -81,7 +81,7 @@ class DispatchListener {
                 event.kommunenummer(),
                 team.get().id(),
                 team.get().name(),
-                event.operator(),
+                event.operator().value(),
                 event.message(),
                 chain.getFirst().position(),
                 null,

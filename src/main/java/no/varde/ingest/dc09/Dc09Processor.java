@@ -12,12 +12,12 @@ import no.varde.alarm.DeviceEvent;
 import no.varde.ingest.credentials.Dc09Keys;
 import no.varde.ingest.credentials.DeviceAlerts;
 import no.varde.ingest.reception.Delivery;
-import no.varde.ingest.reception.EventSource;
 import no.varde.ingest.reception.ReceivedEvent;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.RejectedDelivery;
 import no.varde.registry.DeviceIdentity;
 import no.varde.registry.Devices;
+import no.varde.shared.EventSource;
 import no.varde.shared.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -171,7 +171,7 @@ class Dc09Processor {
             extra.put("extendedData", payload.extended());
         }
         return new DeviceEvent(
-                "SIA",
+                EventSource.SIA,
                 "SIA:" + frame.account() + ":" + frame.sequence(),
                 new DeviceIdentity(null, null, frame.account(), null, null, null),
                 event.zone(),
@@ -218,7 +218,7 @@ class Dc09Processor {
                 && alerts.mayRaise("SIA", frame.account(), properties.alertInterval())) {
             Instant now = clock.instant();
             DeviceEvent event = new DeviceEvent(
-                    "SIA",
+                    EventSource.SIA,
                     "SIA:" + frame.account() + ":decrypt:" + now.toEpochMilli(),
                     identity,
                     null,

@@ -1,6 +1,6 @@
 package no.varde.ingest.demo;
 
-import java.util.UUID;
+import no.varde.ingest.IntegrationId;
 import no.varde.ingest.Integrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("varde.demo.enabled")
 class DemoIntegration implements ApplicationRunner {
 
-    static final UUID ID = UUID.fromString("d3e0a1a2-0000-4000-8000-000000000001");
+    static final IntegrationId ID = IntegrationId.of("d3e0a1a2-0000-4000-8000-000000000001");
     static final String SECRET = "demo-integration-secret-not-for-production";
     private static final Logger log = LoggerFactory.getLogger(DemoIntegration.class);
 

@@ -1,6 +1,7 @@
 package no.varde.ingest.reception;
 
 import java.util.List;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reception with group commit. Adapters' deliveries wait in two bounded lanes (alarms for a person ahead of
  * technical and supervision events); a few writer threads each take a group of waiting deliveries and commit it
  * in one transaction, so one flush covers many senders, and complete each delivery's receipt only after that
- * commit. A group that fails is retried delivery by delivery, so a poison event fails only its own sender.
+ * commit. A group that fails is retried delivery by delivery, so a poison event fails only its own sender. A
+ * delivery whose sender gave up waiting (its receipt cancelled after the answer "not now") is dropped from the lane
+ * before it is written: under overload the writers spend their time on senders still waiting, instead of working
+ * through a backlog nobody waits for while every new sender times out too.
  */
 @Service
 class GroupCommitReception implements Reception, SmartLifecycle {
@@ -125,6 +128,11 @@ class GroupCommitReception implements Reception, SmartLifecycle {
                 while (!lane.isEmpty()
                         && (group.isEmpty() || events + lane.peek().size() <= settings.maxGroupEvents())) {
                     Pending next = lane.poll();
+                    if (next.receipt().isCancelled()) {
+                        // its sender stopped waiting and was told "not now, send again": storing it now would
+                        // only delay the senders still waiting (the resent copy is stored, or deduplicated)
+                        continue;
+                    }
                     group.add(next);
                     events += next.size();
                 }

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
+import no.varde.ingest.IntegrationId;
 import no.varde.ingest.Integrations;
 import no.varde.ingest.reception.ReceptionStore.Identity;
 import no.varde.ingest.reception.ReceptionStore.Received;
 import no.varde.ingest.reception.ReceptionStore.Seen;
 import no.varde.registry.Devices;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -102,7 +103,7 @@ class GroupWriter {
 
     private void touch(String sender, Instant now) {
         try {
-            integrations.touch(UUID.fromString(sender), now);
+            integrations.touch(IntegrationId.of(sender), now);
         } catch (IllegalArgumentException notAnIntegrationId) {
             // only HTTP senders are integrations; nothing to record
         }

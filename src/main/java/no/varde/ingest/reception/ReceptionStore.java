@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.varde.alarm.AlarmId;
 import no.varde.ingest.NulEscaping;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

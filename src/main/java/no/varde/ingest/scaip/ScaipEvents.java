@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.varde.alarm.DeviceEvent;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import org.jspecify.annotations.Nullable;
 
 /** Turns an mrq into the DeviceEvent the alarm module classifies, keeping what the operator needs to see. */
@@ -27,7 +28,7 @@ final class ScaipEvents {
             extra.put("callbackRoute", callback);
         }
         return new DeviceEvent(
-                "SCAIP",
+                EventSource.SCAIP,
                 "SCAIP:" + mrq.cid() + ":" + mrq.ref(),
                 new DeviceIdentity(mrq.cid(), mrq.deviceId(), null, null, null, null),
                 mrq.dty(),

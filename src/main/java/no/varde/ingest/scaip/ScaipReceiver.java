@@ -51,13 +51,13 @@ import no.varde.ingest.credentials.DeviceAlerts;
 import no.varde.ingest.credentials.ScaipCredentials;
 import no.varde.ingest.credentials.ScaipCredentials.Credential;
 import no.varde.ingest.reception.Delivery;
-import no.varde.ingest.reception.EventSource;
 import no.varde.ingest.reception.Receipt;
 import no.varde.ingest.reception.ReceivedEvent;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.ReceptionUnavailable;
 import no.varde.ingest.reception.RejectedDelivery;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import no.varde.shared.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -389,7 +389,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
     private void raiseAuthFailure(Mrq mrq, String from, byte[] body, @Nullable String contentType) {
         Instant now = clock.instant();
         DeviceEvent event = new DeviceEvent(
-                "SCAIP",
+                EventSource.SCAIP,
                 "SCAIP:" + mrq.cid() + ":auth:" + now.toEpochMilli(),
                 new DeviceIdentity(mrq.cid(), mrq.deviceId(), null, null, null, null),
                 mrq.dty(),

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -107,11 +108,13 @@ class IngestApi {
     /** Waits for the durable receipt (the group's commit); "not now" when reception cannot take it in time. */
     private List<IngestResult> receive(Delivery delivery) {
         Receipt receipt;
+        CompletableFuture<Receipt> pending = reception.submit(delivery);
         try {
-            receipt = reception
-                    .submit(delivery)
-                    .get(properties.reception().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            receipt = pending.get(properties.reception().commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // the sender is told "not now" and sends again; a delivery not yet taken by a writer is not stored
+            // (one already in a group may still commit: the resent copy is then answered as a duplicate)
+            pending.cancel(false);
             throw new ReceptionUnavailable(
                     "VARDE-INGEST-0008: the event was not committed in time; send it again",
                     properties.reception().retryAfter(),

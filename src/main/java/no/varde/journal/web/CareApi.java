@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import no.varde.alarm.AlarmId;
 import no.varde.journal.CareInformation;
 import no.varde.journal.CareSummary;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.CurrentUser;
 import no.varde.shared.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;

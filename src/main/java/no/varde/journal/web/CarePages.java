@@ -2,7 +2,7 @@ package no.varde.journal.web;
 
 import no.varde.alarm.AlarmId;
 import no.varde.journal.CareInformation;
-import no.varde.registry.ResidentId;
+import no.varde.shared.ResidentId;
 import no.varde.shared.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

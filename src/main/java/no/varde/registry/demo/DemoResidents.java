@@ -12,8 +12,8 @@ import no.varde.registry.EntryMethod;
 import no.varde.registry.Municipality;
 import no.varde.registry.NationalId;
 import no.varde.registry.ResidentDraft;
-import no.varde.registry.ResidentId;
 import no.varde.registry.Residents;
+import no.varde.shared.ResidentId;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import no.varde.registry.AccessScope;
 import no.varde.registry.DeviceDraft;
 import no.varde.registry.Devices;
-import no.varde.registry.ResidentId;
 import no.varde.registry.Residents;
+import no.varde.shared.ResidentId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -34,11 +34,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Dates in parameters are ISO dates within years 1900–9999: PostgreSQL cannot hold every date Java can parse
+     * Typed ids ({@link no.varde.shared.TypedId}) in paths and parameters, for every module. Dates in parameters
+     * are ISO dates within years 1900–9999: PostgreSQL cannot hold every date Java can parse
      * ({@code -4713-01-01}, {@code +294277-01-01}), and no Varde record lies outside those years anyway.
      */
     @Override
     public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(new TypedIdConverter());
         registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
             @Override
             public LocalDate parse(String text, Locale locale) {

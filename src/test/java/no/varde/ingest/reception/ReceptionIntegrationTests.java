@@ -20,6 +20,7 @@ import no.varde.alarm.AlarmTypeMappings;
 import no.varde.alarm.DeviceEvent;
 import no.varde.ingest.IngestProperties;
 import no.varde.registry.DeviceIdentity;
+import no.varde.shared.EventSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,6 +175,31 @@ class ReceptionIntegrationTests {
         }
     }
 
+    @Test
+    void aDeliveryWhoseSenderGaveUpIsNotWrittenAndTheOthersStillAre() throws Exception {
+        GroupCommitReception reception = reception(1, 100, 100);
+        String sender = "test-" + UUID.randomUUID();
+        String cid = safetyAlarmController(jdbc, "1813", 11);
+        CompletableFuture<Receipt> abandoned;
+        CompletableFuture<Receipt> waiting;
+        try (Blocker blocker = new Blocker(sender, "blocker")) {
+            reception.submit(delivery(sender, event("blocker", "FALL", cid, "first")));
+            blocker.awaitWriterWaiting();
+            abandoned = reception.submit(delivery(sender, event("abandoned", "FALL", cid, "ok")));
+            waiting = reception.submit(delivery(sender, event("waiting", "FALL", cid, "ok")));
+            // the HTTP adapter cancels the receipt when its commit deadline passes and answers 503 + Retry-After
+            assertThat(abandoned.cancel(false)).isTrue();
+        }
+        Receipt stored = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(stored.events().getFirst().alarm()).isNotNull();
+        assertThat(jdbc.sql("select event_key from received_event where sender = ? order by event_key")
+                        .param(sender)
+                        .query(String.class)
+                        .list())
+                .as("the abandoned delivery is not stored; its sender sends it again")
+                .containsExactly("blocker", "waiting");
+    }
+
     // ---- support ----------------------------------------------------------------------------------------
 
     private GroupCommitReception reception(int writers, int maxGroupEvents, int capacity) {
@@ -196,7 +222,7 @@ class ReceptionIntegrationTests {
     private DeviceEvent deviceEvent(String code, String cid, String text) {
         Instant now = clock.instant();
         return new DeviceEvent(
-                "HTTP",
+                EventSource.HTTP,
                 "test:" + UUID.randomUUID(),
                 new DeviceIdentity(cid, "1", null, null, null, null),
                 null,

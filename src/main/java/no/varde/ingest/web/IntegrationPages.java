@@ -1,8 +1,7 @@
-package no.varde.console.web;
+package no.varde.ingest.web;
 
-import java.util.Locale;
-import java.util.UUID;
-import no.varde.alarm.AlarmTypeMappings;
+import java.time.ZoneId;
+import no.varde.ingest.IntegrationId;
 import no.varde.ingest.Integrations;
 import no.varde.ingest.RejectedInputs;
 import no.varde.shared.security.CurrentUser;
@@ -11,43 +10,38 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * Admin pages of the alarm flow: the classification table (read-only), integration credentials, and input the
- * receivers rejected.
- */
+/** Ingest's admin pages: integration credentials of HTTP senders, and the input the receivers rejected. */
 @Controller
-class AdminPages {
+class IntegrationPages {
 
     static final int REJECTED_SHOWN = 100;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
-    private final AlarmTypeMappings mappings;
     private final Integrations integrations;
     private final RejectedInputs rejected;
 
-    AdminPages(AlarmTypeMappings mappings, Integrations integrations, RejectedInputs rejected) {
-        this.mappings = mappings;
+    IntegrationPages(Integrations integrations, RejectedInputs rejected) {
         this.integrations = integrations;
         this.rejected = rejected;
     }
 
-    @GetMapping("/alarm-types")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'MUNICIPAL_ADMIN')")
-    String alarmTypes(Locale locale, Model model) {
-        model.addAttribute("types", mappings.all());
-        model.addAttribute("english", "en".equals(locale.getLanguage()));
-        return "console/alarm-types";
+    /** The time zone the pages show times in (the region's). */
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return ZONE;
     }
 
     @GetMapping("/integrations")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String integrations(Model model) {
         model.addAttribute("integrations", integrations.all());
-        return "console/integrations";
+        return "ingest/integrations";
     }
 
     /**
@@ -66,12 +60,12 @@ class AdminPages {
             model.addAttribute("name", name);
         }
         model.addAttribute("integrations", integrations.all());
-        return "console/integrations";
+        return "ingest/integrations";
     }
 
     @PostMapping("/integrations/{id}/enabled")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+    String setEnabled(@PathVariable IntegrationId id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         integrations.setEnabled(id, enabled);
         redirect.addFlashAttribute("changed", true);
         return "redirect:/integrations";
@@ -81,6 +75,6 @@ class AdminPages {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String rejected(Model model) {
         model.addAttribute("rejected", rejected.latest(REJECTED_SHOWN));
-        return "console/rejected";
+        return "ingest/rejected";
     }
 }
