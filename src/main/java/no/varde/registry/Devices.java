@@ -127,20 +127,46 @@ public class Devices {
         return found;
     }
 
+    /** One supervision report for {@link #heardAll}: the device, when it was heard, and whether it was a test. */
+    public record Heard(DeviceIdentity identity, Instant at, boolean test) {}
+
     /**
-     * Records that a device was heard from (a heartbeat, or a test transmission when {@code test}), in the
-     * caller's transaction. Supervision never creates an alarm; an unknown device is simply not recorded.
+     * Records supervision reports (heartbeats; test transmissions when {@code test}) in the caller's transaction:
+     * each known device's last-heard (and last test) is moved once, and the rows are updated in the order of their
+     * ids, so two transactions reporting the same devices in different orders wait for each other instead of
+     * deadlocking. Supervision never creates an alarm; an unknown device is simply not recorded.
+     *
+     * @return how many of the reports named a known device
      */
-    public boolean heard(DeviceIdentity identity, Instant at, boolean test) {
-        java.util.Optional<DeviceRef> device = findByIdentity(identity);
-        device.ifPresent(found -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
-                        + " last_test_at = case when :test then greatest(last_test_at, :at) else last_test_at end"
-                        + " where id = :id")
-                .param("at", java.sql.Timestamp.from(at))
-                .param("test", test)
-                .param("id", found.id().value())
+    public int heardAll(java.util.Collection<Heard> reports) {
+        record Latest(Instant heard, @Nullable Instant test) {}
+        java.util.SortedMap<UUID, Latest> byDevice = new java.util.TreeMap<>();
+        int known = 0;
+        for (Heard report : reports) {
+            Optional<DeviceRef> device = findByIdentity(report.identity());
+            if (device.isEmpty()) {
+                continue;
+            }
+            known++;
+            byDevice.merge(
+                    device.get().id().value(),
+                    new Latest(report.at(), report.test() ? report.at() : null),
+                    (a, b) -> new Latest(
+                            a.heard().isAfter(b.heard()) ? a.heard() : b.heard(),
+                            a.test() == null
+                                    ? b.test()
+                                    : b.test() == null || a.test().isAfter(b.test()) ? a.test() : b.test()));
+        }
+        byDevice.forEach((id, latest) -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
+                        + " last_test_at = greatest(last_test_at, :test) where id = :id")
+                .param("at", java.sql.Timestamp.from(latest.heard()))
+                .param(
+                        "test",
+                        latest.test() == null ? null : java.sql.Timestamp.from(latest.test()),
+                        java.sql.Types.TIMESTAMP)
+                .param("id", id)
                 .update());
-        return device.isPresent();
+        return known;
     }
 
     /**

@@ -58,7 +58,10 @@ class GroupWriter {
         List<Received> received = new ArrayList<>();
         Map<Identity, EventReceipt> inGroup = new HashMap<>();
         List<Receipt> receipts = new ArrayList<>();
-        Set<String> httpSenders = new LinkedHashSet<>();
+        // rows several writers may update (devices' last-heard, integrations' last use) are updated at the end of the
+        // group and in a fixed order, so two groups reporting the same devices never deadlock
+        List<Devices.Heard> heard = new ArrayList<>();
+        Set<String> httpSenders = new java.util.TreeSet<>();
         for (Delivery delivery : group) {
             long deliveryId = store.delivery(delivery, now);
             List<EventReceipt> events = new ArrayList<>();
@@ -71,7 +74,7 @@ class GroupWriter {
                 } else if (before != null && withinWindow(before, event, now)) {
                     events.add(new EventReceipt(event.key(), before.alarm(), true));
                 } else {
-                    AlarmId alarm = store(event);
+                    AlarmId alarm = store(event, heard);
                     EventReceipt receipt = new EventReceipt(event.key(), alarm, false);
                     inGroup.put(identity, receipt);
                     events.add(receipt);
@@ -84,14 +87,15 @@ class GroupWriter {
             }
         }
         store.record(received);
+        devices.heardAll(heard);
         httpSenders.forEach(sender -> touch(sender, now));
         return receipts;
     }
 
-    private @Nullable AlarmId store(ReceivedEvent event) {
+    private @Nullable AlarmId store(ReceivedEvent event, List<Devices.Heard> heard) {
         if (event.supervision()) {
             boolean test = event.event().code().toUpperCase(Locale.ROOT).contains("TEST");
-            devices.heard(event.event().device(), event.event().receivedAt(), test);
+            heard.add(new Devices.Heard(event.event().device(), event.event().receivedAt(), test));
             return null;
         }
         return alarms.receive(event.event());
