@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,7 +61,10 @@ class FrequentAlarmsIntegrationTests {
         }
         alarms(usual, 6);
 
-        String list = mvc.perform(get("/api/v1/circle/frequent-alarms").with(httpBasic("operator", "varde-demo")))
+        // a fresh operator of the demo operator's centre: other classes' operators may have seen these residents in
+        // the last ten minutes, and one READ line covers such a repeat (AuditLog.SHOWN_WINDOW)
+        String operator = freshOperator();
+        String list = mvc.perform(get("/api/v1/circle/frequent-alarms").with(httpBasic(operator, PASSWORD)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -100,8 +105,9 @@ class FrequentAlarmsIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(usualCard).doesNotContain("frequent-flag");
-        assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and what = 'frequent alarms list'")
-                        .param(rising.residentId())
+        assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and username = ?"
+                                + " and action = 'READ' and what = 'frequent alarms list'")
+                        .params(rising.residentId(), operator)
                         .query(Long.class)
                         .single())
                 .isPositive();
@@ -110,6 +116,24 @@ class FrequentAlarmsIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/circle/frequent-alarms?kommune=18x3").with(httpBasic("operator", "varde-demo")))
                 .andExpect(status().isBadRequest());
+    }
+
+    private static final String PASSWORD = "frequent alarms secret";
+
+    private String freshOperator() throws Exception {
+        String username = "frequent." + UUID.randomUUID().toString().substring(0, 8);
+        UUID centre = jdbc.sql("select response_centre_id from user_account where username = 'operator'")
+                .query(UUID.class)
+                .single();
+        mvc.perform(post("/api/v1/accounts")
+                        .with(httpBasic("sysadmin", "varde-demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username": "%s", "displayName": "Frekvens Operatør", "role": "OPERATOR",
+                                 "responseCentreId": "%s", "password": "%s"}
+                                """.formatted(username, centre, PASSWORD)))
+                .andExpect(status().isCreated());
+        return username;
     }
 
     private final List<AlarmId> created = new java.util.ArrayList<>();
