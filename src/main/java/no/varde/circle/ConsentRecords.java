@@ -7,12 +7,15 @@ import no.varde.audit.AuditAction;
 import no.varde.audit.AuditLog;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.Relative;
+import no.varde.registry.RelativeSmsConsentDeclared;
 import no.varde.registry.Resident;
 import no.varde.registry.Residents;
 import no.varde.shared.ResidentId;
+import no.varde.shared.security.CurrentUser;
 import no.varde.shared.security.VardeUser;
 import no.varde.shared.web.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,6 +78,26 @@ public class ConsentRecords {
                     "SMS consent of relative " + relative.name() + " recorded");
         }
         return circle(user, id);
+    }
+
+    /**
+     * Records a consent declared when the resident was registered or updated (API, CSV import), in the registering
+     * transaction, as entered by the signed-in user. A relative who already consented keeps the first record.
+     */
+    @EventListener
+    void declared(RelativeSmsConsentDeclared declared) {
+        if (consents.grant(
+                declared.residentId(),
+                RelativeNotifications.phoneKey(declared.phone()),
+                declared.relativeName(),
+                CurrentUser.get().username(),
+                clock.instant())) {
+            audit.resident(
+                    AuditAction.UPDATE,
+                    declared.residentId().value(),
+                    declared.kommunenummer(),
+                    "SMS consent of relative " + declared.relativeName() + " recorded (declared at registration)");
+        }
     }
 
     @Transactional

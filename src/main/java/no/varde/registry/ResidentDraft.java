@@ -80,6 +80,23 @@ public record ResidentDraft(
         return problems;
     }
 
+    /** The filled-in relatives whose consent to SMS this draft declares. */
+    List<Relative> relativesDeclaringSmsConsent() {
+        List<Relative> ordered = relativesInOrder();
+        List<Relative> result = new ArrayList<>();
+        List<RelativeDraft> filled = relatives == null
+                ? List.of()
+                : relatives.stream()
+                        .filter(draft -> draft != null && !draft.isBlank())
+                        .toList();
+        for (int i = 0; i < filled.size(); i++) {
+            if (Boolean.TRUE.equals(filled.get(i).smsConsent())) {
+                result.add(ordered.get(i));
+            }
+        }
+        return result;
+    }
+
     /** The filled-in relatives in the given order, numbered from priority 1. */
     List<Relative> relativesInOrder() {
         List<Relative> result = new ArrayList<>();
@@ -90,8 +107,7 @@ public record ResidentDraft(
                             result.size() + 1,
                             strip(draft.name()),
                             emptyToNull(draft.relation()),
-                            strip(draft.phone()).replace(" ", ""),
-                            Boolean.TRUE.equals(draft.smsConsent())));
+                            strip(draft.phone()).replace(" ", "")));
                 }
             }
         }

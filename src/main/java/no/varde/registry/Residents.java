@@ -15,6 +15,7 @@ import no.varde.shared.web.FieldProblem;
 import no.varde.shared.web.InvalidInputException;
 import no.varde.shared.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,15 @@ public class Residents {
     private final PersonalIdCipher cipher;
     private final AuditLog audit;
     private final Municipalities municipalities;
+    private final ApplicationEventPublisher events;
 
-    Residents(JdbcClient jdbc, PersonalIdCipher cipher, AuditLog audit, Municipalities municipalities) {
+    Residents(
+            JdbcClient jdbc,
+            PersonalIdCipher cipher,
+            AuditLog audit,
+            Municipalities municipalities,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -165,7 +173,7 @@ public class Residents {
                 values (:id, :kommune, :givenName, :familyName, :birthDate, :cipher, :hash, :street, :postalCode,
                     :postalPlace, :phone, :mobile, :entryMethod, :entryDetails, :notes, :epjId, :active)
                 """).paramSource(columns(id, draft, nationalId)).update();
-        saveRelatives(id, draft.relativesInOrder());
+        saveRelatives(id, draft);
     }
 
     @Transactional
@@ -183,14 +191,13 @@ public class Residents {
                     updated_at = now()
                 where id = :id and version = :version
                 """)
-                .paramSource(columns(id, draft, nationalId))
-                .param("version", expectedVersion)
+                .paramSource(columns(id, draft, nationalId).addValue("version", expectedVersion))
                 .update();
         if (updated == 0) {
             throw new ConflictException("VARDE-REG-0002: resident " + id + " was changed by someone else (version "
                     + before.version() + "); reload and try again");
         }
-        saveRelatives(id, draft.relativesInOrder());
+        saveRelatives(id, draft);
         Resident after = load(scope, id).orElseThrow();
         audit.resident(AuditAction.UPDATE, id.value(), after.kommunenummer(), "resident updated");
         return after;
@@ -316,19 +323,16 @@ public class Residents {
         return ResidentDraft.blank(value) ? null : value.replace(" ", "");
     }
 
-    private void saveRelatives(ResidentId id, List<Relative> relatives) {
+    private void saveRelatives(ResidentId id, ResidentDraft draft) {
         jdbc.sql("delete from relative where resident_id = ?").param(id.value()).update();
-        for (Relative relative : relatives) {
-            jdbc.sql("insert into relative (resident_id, priority, name, relation, phone, sms_consent)"
-                            + " values (?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id.value(),
-                            relative.priority(),
-                            relative.name(),
-                            relative.relation(),
-                            relative.phone(),
-                            relative.smsConsent())
+        for (Relative relative : draft.relativesInOrder()) {
+            jdbc.sql("insert into relative (resident_id, priority, name, relation, phone) values (?, ?, ?, ?, ?)")
+                    .params(id.value(), relative.priority(), relative.name(), relative.relation(), relative.phone())
                     .update();
+        }
+        Kommunenummer kommune = new Kommunenummer(draft.kommunenummer().strip());
+        for (Relative relative : draft.relativesDeclaringSmsConsent()) {
+            events.publishEvent(new RelativeSmsConsentDeclared(id, kommune, relative.name(), relative.phone()));
         }
     }
 
@@ -344,11 +348,7 @@ public class Residents {
         return jdbc.sql("select * from relative where resident_id = ? order by priority")
                 .param(id.value())
                 .query((rs, row) -> new Relative(
-                        rs.getInt("priority"),
-                        rs.getString("name"),
-                        rs.getString("relation"),
-                        rs.getString("phone"),
-                        rs.getBoolean("sms_consent")))
+                        rs.getInt("priority"), rs.getString("name"), rs.getString("relation"), rs.getString("phone")))
                 .list();
     }
 

@@ -100,7 +100,16 @@ class ImportIntegrationTests {
                 .andExpect(jsonPath("$.imported").value(1));
         assertThat(count("select count(*) from resident")).isEqualTo(before + 1);
         assertThat(count("select count(*) from relative r join resident x on x.id = r.resident_id"
-                        + " where x.family_name = 'Importsen' and r.sms_consent"))
+                        + " where x.family_name = 'Importsen' and r.phone = '+4791234567'"))
+                .isEqualTo(1);
+        // the declared consent is a consent record: who entered it (the importing admin) and when
+        assertThat(count("select count(*) from relative_consent c join resident x on x.id = c.resident_id"
+                        + " where x.family_name = 'Importsen' and c.phone = '+4791234567' and c.withdrawn_at is null"
+                        + " and c.granted_by = 'admin.bronnoy' and c.granted_at > now() - interval '5 minutes'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from audit_event a join resident x on x.id = a.resident_id"
+                        + " where x.family_name = 'Importsen' and a.username = 'admin.bronnoy'"
+                        + " and a.what like 'SMS consent of relative Per Importsen recorded%'"))
                 .isEqualTo(1);
 
         String devices = "kommunenummer;type;vendor;model;scaip_controller_id;scaip_device_id;resident_national_id\n"

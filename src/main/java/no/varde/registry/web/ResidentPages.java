@@ -185,8 +185,7 @@ class ResidentPages {
                     r.epjId(),
                     r.active(),
                     r.relatives().stream()
-                            .map(x ->
-                                    new ResidentDraft.RelativeDraft(x.name(), x.relation(), x.phone(), x.smsConsent()))
+                            .map(x -> new ResidentDraft.RelativeDraft(x.name(), x.relation(), x.phone(), null))
                             .toList());
         }
 
