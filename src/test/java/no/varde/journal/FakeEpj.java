@@ -23,7 +23,8 @@ import org.hl7.fhir.r4.model.Flag;
 /**
  * The municipality's EPJ behind VKP, read side: HAPI FHIR's plain server ({@link RestfulServer}) in an embedded
  * Tomcat under {@code /{orgnr}}, serving the CarePlans and Flags a test put there for a patient (by EPJ id), and
- * recording every search with its Authorization header.
+ * recording every search with its Authorization header. It answers one resource per page, so a client that reads
+ * only the first page of a search misses the rest.
  */
 final class FakeEpj {
 
@@ -42,6 +43,12 @@ final class FakeEpj {
             Context context = tomcat.addContext("", null);
             RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
             server.setResourceProviders(List.of(new CarePlans(), new Flags()));
+            // one resource per page, as a real server may page: the client must follow the bundles' next links
+            ca.uhn.fhir.rest.server.FifoMemoryPagingProvider paging =
+                    new ca.uhn.fhir.rest.server.FifoMemoryPagingProvider(100);
+            paging.setDefaultPageSize(1);
+            paging.setMaximumPageSize(1);
+            server.setPagingProvider(paging);
             Tomcat.addServlet(context, "epj", server);
             context.addServletMappingDecoded("/" + orgnr + "/*", "epj");
             tomcat.start();

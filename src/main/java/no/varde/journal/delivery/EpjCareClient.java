@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EpjCareClient {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EpjCareClient.class);
+
+    /** The most pages of one search read for the card (at a server's usual 20–50 per page, hundreds of plans). */
+    static final int MAX_PAGES = 20;
+
     /** The EPJ, VKP or HelseID could not be asked or did not answer; the reason is for the operator. */
     public static final class EpjUnavailable extends RuntimeException {
         EpjUnavailable(String message, Throwable cause) {
@@ -65,7 +70,7 @@ public class EpjCareClient {
                     .where(CarePlan.SUBJECT.hasId(patient))
                     .returnBundle(Bundle.class)
                     .execute();
-            return new EpjCare(resources(plans, CarePlan.class), flags(client, patient));
+            return new EpjCare(all(client, plans, CarePlan.class), flags(client, patient));
         } catch (HelseIdTokens.TokenUnavailable e) {
             throw new EpjUnavailable("VARDE-JOURNAL-0030: no HelseID token for reading: " + e.getMessage(), e);
         } catch (FhirClientConnectionException e) {
@@ -85,12 +90,36 @@ public class EpjCareClient {
                     .where(Flag.SUBJECT.hasId(patient))
                     .returnBundle(Bundle.class)
                     .execute();
-            return resources(flags, Flag.class);
+            return all(client, flags, Flag.class);
         } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException
                 | ca.uhn.fhir.rest.server.exceptions.InvalidRequestException
                 | ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The search's resources over all its pages (the server decides the page size), following the bundles' next
+     * links; at most {@link #MAX_PAGES} pages, so a server that pages without end cannot hold the card.
+     */
+    private static <T extends Resource> List<T> all(IGenericClient client, Bundle first, Class<T> type) {
+        List<T> result = new java.util.ArrayList<>(resources(first, type));
+        Bundle page = first;
+        int pages = 1;
+        while (page.getLink(Bundle.LINK_NEXT) != null) {
+            if (pages == MAX_PAGES) {
+                log.warn(
+                        "VARDE-JOURNAL-0034: the EPJ's {} search has more than {} pages; the card shows the first {}",
+                        type.getSimpleName(),
+                        MAX_PAGES,
+                        result.size());
+                break;
+            }
+            page = client.loadPage().next(page).execute();
+            result.addAll(resources(page, type));
+            pages++;
+        }
+        return result;
     }
 
     private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
