@@ -500,9 +500,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
             String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
             URI target = target(request, incoming, transport);
             FromHeader deviceFrom = (FromHeader) request.getHeader(FromHeader.NAME);
-            String localHost = incoming.getLocalAddress() != null
-                    ? incoming.getLocalAddress().getHostAddress()
-                    : InetAddress.getLocalHost().getHostAddress();
+            String localHost = localHost(request, incoming);
             int localPort = incoming.getLocalPort() > 0 ? incoming.getLocalPort() : port;
             SipURI varde = addresses.createSipURI("varde", hostForUri(localHost) + ":" + localPort);
             Address vardeAddress = addresses.createAddress(varde);
@@ -530,6 +528,29 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
         } catch (Exception e) {
             log.warn("VARDE-SCAIP-0013: cannot send the mrs for ref {}: {}", mrs.ref(), e.getMessage());
         }
+    }
+
+    /**
+     * How Varde names itself in the mrs's From and Via: the address the message arrived at, or, when Varde listens
+     * on a wildcard address (the default {@code 0.0.0.0}), the host the device addressed (its Request-URI), which
+     * is how the device reaches Varde. Never the wildcard: a device answers and sends again to what From and Via
+     * say.
+     */
+    private String localHost(Request request, SIPMessage incoming) throws java.net.UnknownHostException {
+        InetAddress local = incoming.getLocalAddress();
+        if (local != null && !local.isAnyLocalAddress()) {
+            return local.getHostAddress();
+        }
+        if (request.getRequestURI() instanceof SipURI uri
+                && uri.getHost() != null
+                && !uri.getHost().isBlank()) {
+            String host = uri.getHost();
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
+        InetAddress configured = InetAddress.getByName(properties.host());
+        return configured.isAnyLocalAddress()
+                ? InetAddress.getLocalHost().getHostAddress()
+                : configured.getHostAddress();
     }
 
     /**

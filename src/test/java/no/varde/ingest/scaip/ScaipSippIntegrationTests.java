@@ -61,6 +61,11 @@ class ScaipSippIntegrationTests {
 
         assertThat(run.exitCode()).as(run.errors()).isZero();
         assertThat(run.log()).contains("mrs snu=0", "mrs ref=" + ref);
+        // the mrs names Varde by the address the device reached it at, never the wildcard it listens on: a device
+        // answers (and may send again) to what From and Via say
+        assertThat(run.log())
+                .contains("mrs from=127.0.0.1:" + receiver.port())
+                .contains("mrs via=127.0.0.1:" + receiver.port());
         Map<String, Object> alarm = alarm(cid, ref);
         assertThat(alarm)
                 .containsEntry("source_code", "0003:0010")
