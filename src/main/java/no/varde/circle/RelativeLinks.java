@@ -1,14 +1,9 @@
 package no.varde.circle;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import no.varde.shared.crypto.SecretKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,7 +109,7 @@ public class RelativeLinks {
                 && (properties.linkKey() == null || properties.linkKey().isBlank())
                 && dispatch.linkKey() != null
                 && !dispatch.linkKey().isBlank()) {
-            byte[] base = decode(dispatch.linkKey().strip(), "varde.dispatch.link-key");
+            byte[] base = SecretKeys.decode(dispatch.linkKey().strip(), "varde.dispatch.link-key");
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(base, "HmacSHA256"));
@@ -128,43 +124,11 @@ public class RelativeLinks {
     }
 
     private static byte[] loadKey(CircleProperties properties) {
-        if (properties.linkKey() != null && !properties.linkKey().isBlank()) {
-            return decode(properties.linkKey().strip(), "varde.circle.link-key");
-        }
-        if (properties.linkKeyFile() != null && !properties.linkKeyFile().isBlank()) {
-            Path file = Path.of(properties.linkKeyFile());
-            try {
-                if (Files.exists(file)) {
-                    return decode(Files.readString(file).strip(), file.toString());
-                }
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system; the file stays in the local data folder
-                }
-                return key;
-            } catch (IOException e) {
-                throw new UncheckedIOException("VARDE-CIRCLE-0010: cannot read or create link key file " + file, e);
-            }
-        }
-        throw new IllegalStateException("VARDE-CIRCLE-0011: no key for relatives' links. Set varde.circle.link-key"
-                + " (VARDE_CIRCLE_LINK_KEY, base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
-    }
-
-    private static byte[] decode(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("VARDE-CIRCLE-0012: " + source + " is not base64", e);
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("VARDE-CIRCLE-0013: " + source + " must hold 32 bytes, has " + key.length);
-        }
-        return key;
+        return SecretKeys.load(
+                properties.linkKey(),
+                "varde.circle.link-key",
+                properties.linkKeyFile(),
+                "relatives' links",
+                "VARDE_CIRCLE_LINK_KEY");
     }
 }
