@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import no.varde.alarm.DeviceEvent;
 import no.varde.ingest.EventParser;
-import no.varde.ingest.Utf8;
+import no.varde.shared.Utf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

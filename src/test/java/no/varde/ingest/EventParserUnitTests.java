@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import no.varde.shared.Utf8;
 import no.varde.shared.web.FieldProblem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

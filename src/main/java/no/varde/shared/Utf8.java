@@ -1,4 +1,4 @@
-package no.varde.ingest;
+package no.varde.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -18,15 +18,28 @@ public final class Utf8 {
 
     /** Why these bytes are not UTF-8, naming the byte offset; null when they are. */
     public static @Nullable String problem(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strict();
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
         if (result.isError()) {
             return "is not valid UTF-8 (invalid, overlong or truncated sequence at byte " + in.position() + ")";
         }
         return null;
+    }
+
+    /** The text of these bytes, or null when they are not strict UTF-8. */
+    public static @Nullable String decode(ByteBuffer bytes) {
+        try {
+            return strict().decode(bytes).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static CharsetDecoder strict() {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }
