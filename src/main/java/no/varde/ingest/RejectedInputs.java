@@ -3,6 +3,7 @@ package no.varde.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,7 @@ public class RejectedInputs {
                         + " from rejected_input order by received_at desc, id desc limit ?")
                 .param(limit)
                 .query((rs, row) -> new RejectedInput(
-                        rs.getLong("id"),
+                        new RejectedDeliveryId(rs.getLong("id")),
                         rs.getTimestamp("received_at").toInstant(),
                         rs.getString("source"),
                         rs.getString("sender"),
@@ -43,7 +44,7 @@ public class RejectedInputs {
 
     /** One rejected input; the body decoded as UTF-8 (invalid bytes shown as replacement characters). */
     public record RejectedInput(
-            long id,
+            RejectedDeliveryId id,
             Instant receivedAt,
             String source,
             @Nullable String sender,

@@ -9,7 +9,9 @@ import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.List;
 import no.varde.alarm.AlarmId;
+import no.varde.dispatch.DispatchFixtures;
 import no.varde.dispatch.DispatchTestSupport;
+import no.varde.dispatch.callout.Callouts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,9 @@ class DispatchBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Callouts callouts;
+
     @BeforeAll
     static void startBrowser() {
         chromium = Chromium.launch();
@@ -53,11 +58,10 @@ class DispatchBrowserTests {
 
     @Test
     void theWorkerOpensTheLinkFromTheOutboxOnAPhoneAndAcceptsArrivesAndCompletes() throws Exception {
-        String[] device = DispatchTestSupport.deviceIn(jdbc, "1813");
-        AlarmId alarm = DispatchTestSupport.postAlarm(mvc, device[0], device[1]);
-        DispatchTestSupport.claimAndDispatch(mvc, alarm, "Beboer svarer ikke på toveis tale");
-        String sms = DispatchTestSupport.awaitSms(jdbc, alarm, 1, "OUTBOX");
-        String path = DispatchTestSupport.linkPath(sms);
+        DispatchFixtures.DispatchedCallout dispatched = DispatchFixtures.dispatchedAlarmWithCallout(
+                mvc, jdbc, callouts, "1813", "Beboer svarer ikke på toveis tale");
+        AlarmId alarm = dispatched.alarm();
+        String path = dispatched.linkPath();
 
         // the operator sees the message in the outbox, link and all
         Page operator = chromium.signIn(base(), "operator");

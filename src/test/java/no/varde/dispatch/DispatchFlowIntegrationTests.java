@@ -1,9 +1,10 @@
 package no.varde.dispatch;
 
+import static no.varde.dispatch.DispatchFixtures.calloutOf;
+import static no.varde.dispatch.DispatchFixtures.dispatchedAlarmWithCallout;
 import static no.varde.dispatch.DispatchTestSupport.alarmState;
 import static no.varde.dispatch.DispatchTestSupport.awaitSms;
 import static no.varde.dispatch.DispatchTestSupport.claimAndDispatch;
-import static no.varde.dispatch.DispatchTestSupport.deviceIn;
 import static no.varde.dispatch.DispatchTestSupport.linkPath;
 import static no.varde.dispatch.DispatchTestSupport.postAlarm;
 import static no.varde.dispatch.DispatchTestSupport.smsRecipients;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import no.varde.alarm.AlarmDeadlines;
 import no.varde.alarm.AlarmId;
+import no.varde.dispatch.DispatchFixtures.DispatchedCallout;
 import no.varde.dispatch.callout.Callout;
 import no.varde.dispatch.callout.CalloutLink;
 import no.varde.dispatch.callout.CalloutState;
@@ -78,9 +80,10 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void theFirstContactGetsAnSmsWithALinkOpensThePageAcceptsArrivesAndCompletes() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Beboer svarer ikke, mulig fall");
+        DispatchedCallout dispatched = dispatched("Beboer svarer ikke, mulig fall");
+        AlarmId alarm = dispatched.alarm();
 
-        String sms = awaitSms(jdbc, alarm, 1, "OUTBOX");
+        String sms = dispatched.sms();
         assertThat(sms)
                 .startsWith("Varde utrykning: Trygghetsalarm: knappetrykk, ")
                 .contains("/u/");
@@ -151,8 +154,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void aDeclineNotifiesTheNextContactAtOnceAndTheDeclinerNoLongerSeesTheResident() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Røykvarsler");
-        String first = awaitSms(jdbc, alarm, 1, "OUTBOX");
+        DispatchedCallout dispatched = dispatched("Røykvarsler");
+        AlarmId alarm = dispatched.alarm();
+        String first = dispatched.sms();
         MockHttpSession phone = new MockHttpSession();
         open(phone, linkPath(first));
 
@@ -192,8 +196,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void noAcceptanceInTimeNotifiesTheNextContactThenStartsTheChainOverAndSaysSo() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Ingen svar på toveis tale");
-        String first = awaitSms(jdbc, alarm, 1, "OUTBOX");
+        DispatchedCallout dispatched = dispatched("Ingen svar på toveis tale");
+        AlarmId alarm = dispatched.alarm();
+        String first = dispatched.sms();
 
         deadlines.escalateOverdue(Instant.now().plus(Duration.ofMinutes(11)));
         awaitSms(jdbc, alarm, 2, "OUTBOX");
@@ -230,8 +235,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void aColleagueWhoTapsAcceptLateIsToldItIsTaken() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Snortrekk");
-        String first = awaitSms(jdbc, alarm, 1, "OUTBOX");
+        DispatchedCallout dispatched = dispatched("Snortrekk");
+        AlarmId alarm = dispatched.alarm();
+        String first = dispatched.sms();
         deadlines.escalateOverdue(Instant.now().plus(Duration.ofMinutes(11)));
         String second = awaitSms(jdbc, alarm, 2, "OUTBOX");
 
@@ -256,8 +262,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void tamperedForeignAndExpiredLinksGetAClearPageAndNeverTheAlarm() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Test av lenker");
-        String path = linkPath(awaitSms(jdbc, alarm, 1, "OUTBOX"));
+        DispatchedCallout dispatched = dispatched("Test av lenker");
+        AlarmId alarm = dispatched.alarm();
+        String path = dispatched.linkPath();
         String token = path.substring("/u/".length());
         char last = token.charAt(token.length() - 1);
         String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
@@ -291,8 +298,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void aLinkWhoseTokenIsStillValidButWhoseRowHasExpiredIsRefused() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Lenke trukket tilbake");
-        String path = linkPath(awaitSms(jdbc, alarm, 1, "OUTBOX"));
+        DispatchedCallout dispatched = dispatched("Lenke trukket tilbake");
+        AlarmId alarm = dispatched.alarm();
+        String path = dispatched.linkPath();
         CalloutLink link = callouts.links(callout(alarm).id()).getFirst();
         assertThat(link.expiresAt()).isAfter(Instant.now());
         jdbc.sql("update callout_link set expires_at = now() - interval '1 minute' where token_id = ?")
@@ -326,8 +334,9 @@ class DispatchFlowIntegrationTests {
 
     @Test
     void theOutboxPageShowsTheMessagesToOperatorsOnly() throws Exception {
-        AlarmId alarm = dispatchedAlarm("Outbox");
-        String sms = awaitSms(jdbc, alarm, 1, "OUTBOX");
+        DispatchedCallout dispatched = dispatched("Outbox");
+        AlarmId alarm = dispatched.alarm();
+        String sms = dispatched.sms();
         String page = mvc.perform(get("/outbox").with(user(users.loadUserByUsername("operator"))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -353,12 +362,10 @@ class DispatchFlowIntegrationTests {
         }
     }
 
-    private AlarmId dispatchedAlarm(String message) throws Exception {
-        String[] device = deviceIn(jdbc, KOMMUNE);
-        AlarmId alarm = postAlarm(mvc, device[0], device[1]);
-        created.add(alarm);
-        claimAndDispatch(mvc, alarm, message);
-        return alarm;
+    private DispatchedCallout dispatched(String message) throws Exception {
+        DispatchedCallout dispatched = dispatchedAlarmWithCallout(mvc, jdbc, callouts, KOMMUNE, message);
+        created.add(dispatched.alarm());
+        return dispatched;
     }
 
     private String open(MockHttpSession phone, String linkPath) throws Exception {
@@ -385,15 +392,12 @@ class DispatchFlowIntegrationTests {
     }
 
     private void step(MockHttpSession phone, AlarmId alarm, String step) throws Exception {
-        UUID id = callout(alarm).id();
+        CalloutId id = callout(alarm).id();
         mvc.perform(post("/u/c/" + id + "/" + step).session(phone).with(csrf())).andExpect(redirectedUrl("/u/c/" + id));
     }
 
     private Callout callout(AlarmId alarm) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> !callouts.ofAlarm(alarm).isEmpty());
-        List<Callout> all = callouts.ofAlarm(alarm);
-        return all.getLast();
+        return calloutOf(callouts, alarm);
     }
 
     private String residentOf(AlarmId alarm) {

@@ -9,6 +9,7 @@ import no.varde.ingest.reception.Receipt;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.ReceptionUnavailable;
 import no.varde.ingest.reception.RejectedDelivery;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -70,7 +71,7 @@ public class ProtocolTestConfiguration {
         }
 
         @Override
-        public long reject(RejectedDelivery rejected) {
+        public RejectedDeliveryId reject(RejectedDelivery rejected) {
             return delegate.reject(rejected);
         }
     }

@@ -111,9 +111,8 @@ class AuditPages {
             @Nullable String kommune,
             int limit) {
         VardeUser me = CurrentUser.get();
-        Kommunenummer scope = me.role() == Role.SYSTEM_ADMIN
-                ? (Kommunenummer.isValid(kommune) ? Kommunenummer.of(kommune) : null)
-                : me.kommunenummer();
+        Kommunenummer scope =
+                me.role() == Role.SYSTEM_ADMIN ? Kommunenummer.parse(kommune).orElse(null) : me.kommunenummer();
         UUID residentId = null;
         if (resident != null && !resident.isBlank()) {
             try {

@@ -3,12 +3,13 @@ package no.varde.dispatch.callout;
 import java.time.Instant;
 import java.util.UUID;
 import no.varde.alarm.AlarmId;
+import no.varde.dispatch.CalloutId;
 import no.varde.shared.Kommunenummer;
 import org.jspecify.annotations.Nullable;
 
 /** One call-out of a home-care team for an alarm, as stored. */
 public record Callout(
-        UUID id,
+        CalloutId id,
         AlarmId alarmId,
         Instant dispatchedAt,
         Kommunenummer kommunenummer,

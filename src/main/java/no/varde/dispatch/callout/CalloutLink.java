@@ -2,12 +2,13 @@ package no.varde.dispatch.callout;
 
 import java.time.Instant;
 import java.util.UUID;
+import no.varde.dispatch.CalloutId;
 import org.jspecify.annotations.Nullable;
 
 /** A signed link handed to one contact, and what that contact did with it. */
 public record CalloutLink(
         UUID tokenId,
-        UUID calloutId,
+        CalloutId calloutId,
         int position,
         LinkReason reason,
         Instant issuedAt,

@@ -1,7 +1,7 @@
 package no.varde.dispatch.callout;
 
 import java.time.Instant;
-import java.util.UUID;
+import no.varde.dispatch.CalloutId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * it, sees the status only.
  */
 public record CalloutPage(
-        UUID calloutId,
+        CalloutId calloutId,
         String alarmTitle,
         Instant receivedAt,
         String teamName,

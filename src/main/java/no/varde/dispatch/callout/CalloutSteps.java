@@ -2,13 +2,13 @@ package no.varde.dispatch.callout;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import no.varde.alarm.Actor;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmState;
 import no.varde.alarm.Alarms;
 import no.varde.alarm.TimelineKind;
+import no.varde.dispatch.CalloutId;
 import no.varde.dispatch.callout.CalloutLink.LinkReason;
 import no.varde.dispatch.link.LinkCheck;
 import no.varde.dispatch.link.LinkClaims;
@@ -53,7 +53,7 @@ public class CalloutSteps {
 
     /** Checks the token; returns the call-out it opens, or throws {@link LinkRefused} saying why not. */
     @Transactional(readOnly = true)
-    public UUID check(String token) {
+    public CalloutId check(String token) {
         return resolve(token, false).callout().id();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.varde.alarm.AlarmId;
+import no.varde.dispatch.CalloutId;
 import no.varde.shared.Kommunenummer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,7 @@ public class Callouts {
                     :now, :now)
                 on conflict (alarm_id, dispatched_at) do nothing
                 """)
-                .param("id", c.id())
+                .param("id", c.id().value())
                 .param("alarm", c.alarmId().value())
                 .param("dispatchedAt", Timestamp.from(c.dispatchedAt()))
                 .param("knr", c.kommunenummer().value())
@@ -50,22 +51,22 @@ public class Callouts {
         for (ChainContact contact : chain) {
             jdbc.sql(
                             "insert into callout_contact (callout_id, position, name, role_title, phone) values (?, ?, ?, ?, ?)")
-                    .params(c.id(), contact.position(), contact.name(), contact.roleTitle(), contact.phone())
+                    .params(c.id().value(), contact.position(), contact.name(), contact.roleTitle(), contact.phone())
                     .update();
         }
         return true;
     }
 
-    public Optional<Callout> find(UUID id) {
+    public Optional<Callout> find(CalloutId id) {
         return jdbc.sql("select * from callout where id = ?")
-                .param(id)
+                .param(id.value())
                 .query((rs, row) -> callout(rs))
                 .optional();
     }
 
-    Optional<Callout> lock(UUID id) {
+    Optional<Callout> lock(CalloutId id) {
         return jdbc.sql("select * from callout where id = ? for update")
-                .param(id)
+                .param(id.value())
                 .query((rs, row) -> callout(rs))
                 .optional();
     }
@@ -86,28 +87,28 @@ public class Callouts {
                 .list();
     }
 
-    public List<ChainContact> chain(UUID calloutId) {
+    public List<ChainContact> chain(CalloutId calloutId) {
         return jdbc.sql("select * from callout_contact where callout_id = ? order by position")
-                .param(calloutId)
+                .param(calloutId.value())
                 .query((rs, row) -> new ChainContact(
                         rs.getInt("position"), rs.getString("name"), rs.getString("role_title"), rs.getString("phone")))
                 .list();
     }
 
-    void notified(UUID calloutId, int position, UUID tokenId, int round, CalloutState state, Instant now) {
+    void notified(CalloutId calloutId, int position, UUID tokenId, int round, CalloutState state, Instant now) {
         jdbc.sql("update callout set position = ?, token_id = ?, round = ?, state = ?, updated_at = ? where id = ?")
-                .params(position, tokenId, round, state.name(), Timestamp.from(now), calloutId)
+                .params(position, tokenId, round, state.name(), Timestamp.from(now), calloutId.value())
                 .update();
     }
 
-    void accepted(UUID calloutId, int position, String by, Instant now) {
+    void accepted(CalloutId calloutId, int position, String by, Instant now) {
         jdbc.sql("update callout set state = 'ACCEPTED', accepted_position = ?, accepted_by = ?, accepted_at = ?,"
                         + " updated_at = ? where id = ?")
-                .params(position, by, Timestamp.from(now), Timestamp.from(now), calloutId)
+                .params(position, by, Timestamp.from(now), Timestamp.from(now), calloutId.value())
                 .update();
     }
 
-    void moved(UUID calloutId, CalloutState state, Instant now) {
+    void moved(CalloutId calloutId, CalloutState state, Instant now) {
         String column = switch (state) {
             case ARRIVED -> "arrived_at";
             case DONE -> "done_at";
@@ -115,7 +116,7 @@ public class Callouts {
             default -> throw new IllegalArgumentException("not a step: " + state);
         };
         jdbc.sql("update callout set state = ?, " + column + " = ?, updated_at = ? where id = ?")
-                .params(state.name(), Timestamp.from(now), Timestamp.from(now), calloutId)
+                .params(state.name(), Timestamp.from(now), Timestamp.from(now), calloutId.value())
                 .update();
     }
 
@@ -128,7 +129,7 @@ public class Callouts {
                 """)
                 .params(
                         link.tokenId(),
-                        link.calloutId(),
+                        link.calloutId().value(),
                         link.position(),
                         link.reason().name(),
                         Timestamp.from(link.issuedAt()),
@@ -143,9 +144,9 @@ public class Callouts {
                 .optional();
     }
 
-    public List<CalloutLink> links(UUID calloutId) {
+    public List<CalloutLink> links(CalloutId calloutId) {
         return jdbc.sql("select * from callout_link where callout_id = ? order by issued_at, position")
-                .param(calloutId)
+                .param(calloutId.value())
                 .query((rs, row) -> link(rs))
                 .list();
     }
@@ -165,7 +166,7 @@ public class Callouts {
     private static CalloutLink link(ResultSet rs) throws SQLException {
         return new CalloutLink(
                 rs.getObject("token_id", UUID.class),
-                rs.getObject("callout_id", UUID.class),
+                new CalloutId(rs.getObject("callout_id", UUID.class)),
                 rs.getInt("position"),
                 CalloutLink.LinkReason.valueOf(rs.getString("reason")),
                 rs.getTimestamp("issued_at").toInstant(),
@@ -177,7 +178,7 @@ public class Callouts {
 
     private static Callout callout(ResultSet rs) throws SQLException {
         return new Callout(
-                rs.getObject("id", UUID.class),
+                new CalloutId(rs.getObject("id", UUID.class)),
                 new AlarmId(rs.getObject("alarm_id", UUID.class)),
                 rs.getTimestamp("dispatched_at").toInstant(),
                 new Kommunenummer(rs.getString("kommunenummer")),

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import no.varde.alarm.AlarmEvents.AlarmDispatchOverdue;
 import no.varde.alarm.AlarmEvents.AlarmDispatched;
 import no.varde.alarm.CalloutTimeline;
+import no.varde.dispatch.CalloutId;
 import no.varde.dispatch.callout.CalloutLink.LinkReason;
 import no.varde.registry.HomeCareTeam;
 import no.varde.registry.HomeCareTeams;
@@ -75,7 +75,7 @@ class DispatchListener {
                 .toList();
         Instant now = clock.instant();
         Callout callout = new Callout(
-                UUID.randomUUID(),
+                CalloutId.random(),
                 event.alarmId(),
                 event.at(),
                 event.kommunenummer(),

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import no.varde.dispatch.CalloutId;
 
 /**
  * Signs and checks call-out links. A token is URL-safe base64 of {@code version | token id | call-out id |
@@ -36,7 +37,7 @@ public final class LinkSigner {
         ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD_BYTES + MAC_BYTES);
         buffer.put(VERSION);
         put(buffer, claims.tokenId());
-        put(buffer, claims.calloutId());
+        put(buffer, claims.calloutId().value());
         buffer.put((byte) claims.position());
         buffer.putLong(claims.expiresAt().getEpochSecond());
         buffer.put(mac(buffer.array(), PAYLOAD_BYTES));
@@ -62,7 +63,7 @@ public final class LinkSigner {
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, PAYLOAD_BYTES - 1);
         UUID tokenId = new UUID(buffer.getLong(), buffer.getLong());
-        UUID calloutId = new UUID(buffer.getLong(), buffer.getLong());
+        CalloutId calloutId = new CalloutId(new UUID(buffer.getLong(), buffer.getLong()));
         int position = Byte.toUnsignedInt(buffer.get());
         Instant expiresAt = Instant.ofEpochSecond(buffer.getLong());
         if (position < 1) {

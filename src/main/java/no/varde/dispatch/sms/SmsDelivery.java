@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.CalloutTimeline;
+import no.varde.dispatch.CalloutId;
 import no.varde.dispatch.DispatchProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class SmsDelivery {
 
     /** Stores the message in the caller's transaction; it is sent once that transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID queue(@Nullable UUID calloutId, String recipientName, String phone, String text) {
+    public UUID queue(@Nullable CalloutId calloutId, String recipientName, String phone, String text) {
         UUID id = UUID.randomUUID();
         messages.insert(
                 id, calloutId, recipientName, phone, text, properties.mode().name(), clock.instant());
@@ -178,7 +179,7 @@ public class SmsDelivery {
             return;
         }
         jdbc.sql("select alarm_id from callout where id = ?")
-                .param(message.calloutId())
+                .param(message.calloutId().value())
                 .query(UUID.class)
                 .optional()
                 .ifPresent(alarm -> timeline.recordProblem(

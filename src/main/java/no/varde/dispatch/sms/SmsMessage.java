@@ -2,12 +2,13 @@ package no.varde.dispatch.sms;
 
 import java.time.Instant;
 import java.util.UUID;
+import no.varde.dispatch.CalloutId;
 import org.jspecify.annotations.Nullable;
 
 /** One outgoing message as stored, whatever became of it. */
 public record SmsMessage(
         UUID id,
-        @Nullable UUID calloutId,
+        @Nullable CalloutId calloutId,
         String recipientName,
         String recipient,
         String text,

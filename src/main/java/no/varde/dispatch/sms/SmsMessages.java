@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.varde.dispatch.CalloutId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,13 +22,22 @@ public class SmsMessages {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, @Nullable UUID calloutId, String name, String to, String text, String gateway, Instant now) {
+    void insert(
+            UUID id, @Nullable CalloutId calloutId, String name, String to, String text, String gateway, Instant now) {
         jdbc.sql("""
                 insert into sms_message (id, callout_id, recipient_name, recipient, text, gateway, status, created_at,
                     next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
                 """)
-                .params(id, calloutId, name, to, text, gateway, Timestamp.from(now), Timestamp.from(now))
+                .params(
+                        id,
+                        calloutId == null ? null : calloutId.value(),
+                        name,
+                        to,
+                        text,
+                        gateway,
+                        Timestamp.from(now),
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -97,9 +107,9 @@ public class SmsMessages {
                 .list();
     }
 
-    public List<SmsMessage> ofCallout(UUID calloutId) {
+    public List<SmsMessage> ofCallout(CalloutId calloutId) {
         return jdbc.sql("select * from sms_message where callout_id = ? order by created_at, id")
-                .param(calloutId)
+                .param(calloutId.value())
                 .query((rs, row) -> message(rs))
                 .list();
     }
@@ -114,7 +124,7 @@ public class SmsMessages {
     private static SmsMessage message(ResultSet rs) throws SQLException {
         return new SmsMessage(
                 rs.getObject("id", UUID.class),
-                rs.getObject("callout_id", UUID.class),
+                calloutId(rs.getObject("callout_id", UUID.class)),
                 rs.getString("recipient_name"),
                 rs.getString("recipient"),
                 rs.getString("text"),
@@ -126,6 +136,10 @@ public class SmsMessages {
                 instant(rs, "failed_at"),
                 rs.getString("last_error"),
                 instant(rs, "delivered_at"));
+    }
+
+    private static @Nullable CalloutId calloutId(@Nullable UUID value) {
+        return value == null ? null : new CalloutId(value);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

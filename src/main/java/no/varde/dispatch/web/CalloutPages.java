@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import no.varde.alarm.AlarmActionRefused;
+import no.varde.dispatch.CalloutId;
 import no.varde.dispatch.callout.CalloutSteps;
 import no.varde.dispatch.callout.LinkRefused;
 import org.jspecify.annotations.Nullable;
@@ -40,25 +41,25 @@ class CalloutPages {
 
     @GetMapping("/{token}")
     String open(@PathVariable String token, HttpSession session) {
-        UUID callout = steps.check(token);
-        links(session).put(callout, token);
+        CalloutId callout = steps.check(token);
+        links(session).put(callout.value(), token);
         return "redirect:/u/c/" + callout;
     }
 
     @GetMapping("/c/{callout}")
-    String page(@PathVariable UUID callout, HttpSession session, Model model) {
+    String page(@PathVariable CalloutId callout, HttpSession session, Model model) {
         model.addAttribute("page", steps.page(token(session, callout)));
         return "dispatch/callout";
     }
 
     @PostMapping("/c/{callout}/accept")
-    String accept(@PathVariable UUID callout, HttpSession session, RedirectAttributes redirect) {
+    String accept(@PathVariable CalloutId callout, HttpSession session, RedirectAttributes redirect) {
         return back(callout, steps.accept(token(session, callout)), redirect);
     }
 
     @PostMapping("/c/{callout}/decline")
     String decline(
-            @PathVariable UUID callout,
+            @PathVariable CalloutId callout,
             @RequestParam(required = false) @Nullable String reason,
             HttpSession session,
             RedirectAttributes redirect) {
@@ -66,14 +67,14 @@ class CalloutPages {
     }
 
     @PostMapping("/c/{callout}/arrived")
-    String arrived(@PathVariable UUID callout, HttpSession session, RedirectAttributes redirect) {
+    String arrived(@PathVariable CalloutId callout, HttpSession session, RedirectAttributes redirect) {
         return back(callout, steps.arrived(token(session, callout)), redirect);
     }
 
     /** After Done the link stops working, so the answer is the confirmation itself, with no personal data. */
     @PostMapping("/c/{callout}/done")
     String done(
-            @PathVariable UUID callout,
+            @PathVariable CalloutId callout,
             @RequestParam(required = false) @Nullable String note,
             HttpSession session,
             Model model,
@@ -98,19 +99,20 @@ class CalloutPages {
         return new ModelAndView("dispatch/link-refused").addObject("messageKey", "dispatch.flash.notPossible");
     }
 
-    private static String back(UUID callout, String messageKey, RedirectAttributes redirect) {
+    private static String back(CalloutId callout, String messageKey, RedirectAttributes redirect) {
         redirect.addFlashAttribute("flash", messageKey);
         return "redirect:/u/c/" + callout;
     }
 
-    private static String token(HttpSession session, UUID callout) {
-        String token = links(session).get(callout);
+    private static String token(HttpSession session, CalloutId callout) {
+        String token = links(session).get(callout.value());
         if (token == null) {
             throw LinkRefused.notInSession();
         }
         return token;
     }
 
+    /** Opened links by call-out; keyed by the plain UUID so the session holds only serializable JDK types. */
     @SuppressWarnings("unchecked")
     private static Map<UUID, String> links(HttpSession session) {
         Object links = session.getAttribute(SESSION_LINKS);

@@ -286,12 +286,13 @@ class EconomicsApi {
         return Exports.municipality(pdf.renderMunicipality(summary, locale), report, municipality.name());
     }
 
+    /**
+     * The municipality the path names; 404 also for text that is no kommunenummer at all (the summary's address
+     * names a document, and a malformed one names none).
+     */
     private Municipality municipality(String kommunenummer) {
-        if (!Kommunenummer.isValid(kommunenummer)) {
-            throw new NotFoundException("municipality", kommunenummer);
-        }
-        return municipalities
-                .find(Kommunenummer.of(kommunenummer))
+        return Kommunenummer.parse(kommunenummer)
+                .flatMap(municipalities::find)
                 .orElseThrow(() -> new NotFoundException("municipality", kommunenummer));
     }
 

@@ -171,15 +171,12 @@ class EconomicsPages {
     @GetMapping("/scenarios/{id}/municipalities/{kommunenummer}/summary.pdf")
     ResponseEntity<byte[]> municipalitySummary(
             @PathVariable String id,
-            @PathVariable String kommunenummer,
+            @PathVariable Kommunenummer kommunenummer,
             @RequestParam(required = false) @Nullable Integer years,
             Locale locale) {
-        if (!Kommunenummer.isValid(kommunenummer)) {
-            throw new no.varde.shared.web.NotFoundException("municipality", kommunenummer);
-        }
         DecisionReport report = analyses.report(
                 EconomicsApi.scenarioId(id), years, null, CurrentUser.get().displayName());
-        MunicipalitySummary summary = MunicipalitySummary.of(report, Kommunenummer.of(kommunenummer));
+        MunicipalitySummary summary = MunicipalitySummary.of(report, kommunenummer);
         return Exports.municipality(
                 pdf.renderMunicipality(summary, locale),
                 report,

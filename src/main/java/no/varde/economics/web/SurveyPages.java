@@ -63,7 +63,7 @@ class SurveyPages {
     }
 
     @GetMapping("/{kommunenummer}/edit")
-    String edit(@PathVariable String kommunenummer, Model model) {
+    String edit(@PathVariable Kommunenummer kommunenummer, Model model) {
         Municipality municipality = municipality(kommunenummer);
         EconomicsAccess.checkSurveyEditor(municipality.kommunenummer());
         SurveyAnswer answer = answers.find(municipality.kommunenummer())
@@ -75,7 +75,7 @@ class SurveyPages {
 
     @PostMapping("/{kommunenummer}")
     String save(
-            @PathVariable String kommunenummer,
+            @PathVariable Kommunenummer kommunenummer,
             @ModelAttribute("form") SurveyAnswerDraft form,
             Model model,
             RedirectAttributes redirect) {
@@ -110,12 +110,9 @@ class SurveyPages {
         }
     }
 
-    private Municipality municipality(String kommunenummer) {
-        if (!Kommunenummer.isValid(kommunenummer)) {
-            throw new NotFoundException("municipality", kommunenummer);
-        }
+    private Municipality municipality(Kommunenummer kommunenummer) {
         return municipalities
-                .find(Kommunenummer.of(kommunenummer))
+                .find(kommunenummer)
                 .orElseThrow(() -> new NotFoundException("municipality", kommunenummer));
     }
 }

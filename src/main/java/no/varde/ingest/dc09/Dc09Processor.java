@@ -15,6 +15,7 @@ import no.varde.ingest.reception.Delivery;
 import no.varde.ingest.reception.ReceivedEvent;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.RejectedDelivery;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import no.varde.registry.DeviceIdentity;
 import no.varde.registry.Devices;
 import no.varde.shared.EventSource;
@@ -200,7 +201,7 @@ class Dc09Processor {
     }
 
     private CompletableFuture<Optional<byte[]>> duh(Dc09Frame frame, byte[] bytes, String field, String reason) {
-        long id = reject(frame.account(), bytes, field, reason);
+        RejectedDeliveryId id = reject(frame.account(), bytes, field, reason);
         log.warn(
                 "VARDE-DC09-0006: DUH to frame {} of account {}: {} (kept as rejected input {})",
                 frame.sequence(),
@@ -254,7 +255,7 @@ class Dc09Processor {
         return answer;
     }
 
-    private long reject(@Nullable String account, byte[] bytes, String field, String reason) {
+    private RejectedDeliveryId reject(@Nullable String account, byte[] bytes, String field, String reason) {
         return reception.reject(new RejectedDelivery(
                 EventSource.SIA, account, "application/dc09", bytes, List.of(new FieldProblem(field, reason))));
     }

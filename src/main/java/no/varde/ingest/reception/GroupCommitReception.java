@@ -86,9 +86,8 @@ class GroupCommitReception implements Reception, SmartLifecycle {
     }
 
     @Override
-    public long reject(RejectedDelivery rejected) {
-        Long id = transactions.execute(status -> store.reject(rejected));
-        return id == null ? -1 : id;
+    public RejectedDeliveryId reject(RejectedDelivery rejected) {
+        return java.util.Objects.requireNonNull(transactions.execute(status -> store.reject(rejected)));
     }
 
     private Lane lane(Delivery delivery) {

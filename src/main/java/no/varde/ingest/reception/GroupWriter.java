@@ -63,7 +63,7 @@ class GroupWriter {
         List<Devices.Heard> heard = new ArrayList<>();
         Set<String> httpSenders = new java.util.TreeSet<>();
         for (Delivery delivery : group) {
-            long deliveryId = store.delivery(delivery, now);
+            DeliveryId deliveryId = store.delivery(delivery, now);
             List<EventReceipt> events = new ArrayList<>();
             for (ReceivedEvent event : delivery.events()) {
                 Identity identity = new Identity(delivery.source(), delivery.sender(), event.key());
@@ -81,7 +81,7 @@ class GroupWriter {
                     received.add(new Received(identity, now, alarm, event.supervision(), deliveryId));
                 }
             }
-            receipts.add(new Receipt(events));
+            receipts.add(new Receipt(deliveryId, events));
             if (delivery.source() == EventSource.HTTP) {
                 httpSenders.add(delivery.sender());
             }

@@ -20,5 +20,5 @@ public interface Reception {
     CompletableFuture<Receipt> submit(Delivery delivery);
 
     /** Keeps malformed input raw, with the reasons, in its own transaction; returns its id. */
-    long reject(RejectedDelivery rejected);
+    RejectedDeliveryId reject(RejectedDelivery rejected);
 }

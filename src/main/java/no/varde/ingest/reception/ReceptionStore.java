@@ -38,7 +38,7 @@ class ReceptionStore {
     record Seen(@Nullable AlarmId alarm, Instant receivedAt) {}
 
     /** One event to record under its identity (a new one, or one that takes over a key seen before its window). */
-    record Received(Identity identity, Instant at, @Nullable AlarmId alarm, boolean supervision, long delivery) {}
+    record Received(Identity identity, Instant at, @Nullable AlarmId alarm, boolean supervision, DeliveryId delivery) {}
 
     /**
      * Takes a transaction-scoped advisory lock per identity, all in one statement and in the order of the lock
@@ -82,8 +82,8 @@ class ReceptionStore {
         return seen;
     }
 
-    long delivery(Delivery delivery, Instant at) {
-        return jdbc.sql("insert into received_delivery (source, sender, content_type, received_at, raw)"
+    DeliveryId delivery(Delivery delivery, Instant at) {
+        return new DeliveryId(jdbc.sql("insert into received_delivery (source, sender, content_type, received_at, raw)"
                         + " values (?, ?, ?, ?, ?) returning id")
                 .params(
                         delivery.source().name(),
@@ -92,7 +92,7 @@ class ReceptionStore {
                         java.sql.Timestamp.from(at),
                         delivery.raw())
                 .query(Long.class)
-                .single();
+                .single());
     }
 
     void record(List<Received> events) {
@@ -128,20 +128,21 @@ class ReceptionStore {
                                 .toArray(String[]::new))
                 .param(
                         "deliveries",
-                        events.stream().map(e -> String.valueOf(e.delivery())).toArray(String[]::new))
+                        events.stream().map(e -> e.delivery().toString()).toArray(String[]::new))
                 .update();
     }
 
-    long reject(RejectedDelivery rejected) {
-        return jdbc.sql("insert into rejected_input (source, sender, content_type, body, problems)"
-                        + " values (?, ?, ?, ?, cast(? as jsonb)) returning id")
-                .params(
-                        rejected.source().name(),
-                        rejected.sender() == null ? null : NulEscaping.escape(rejected.sender()),
-                        rejected.contentType() == null ? null : NulEscaping.escape(rejected.contentType()),
-                        rejected.raw(),
-                        JSON.writeValueAsString(NulEscaping.escape(rejected.problems())))
-                .query(Long.class)
-                .single();
+    RejectedDeliveryId reject(RejectedDelivery rejected) {
+        return new RejectedDeliveryId(
+                jdbc.sql("insert into rejected_input (source, sender, content_type, body, problems)"
+                                + " values (?, ?, ?, ?, cast(? as jsonb)) returning id")
+                        .params(
+                                rejected.source().name(),
+                                rejected.sender() == null ? null : NulEscaping.escape(rejected.sender()),
+                                rejected.contentType() == null ? null : NulEscaping.escape(rejected.contentType()),
+                                rejected.raw(),
+                                JSON.writeValueAsString(NulEscaping.escape(rejected.problems())))
+                        .query(Long.class)
+                        .single());
     }
 }

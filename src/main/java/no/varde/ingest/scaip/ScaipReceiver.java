@@ -56,6 +56,7 @@ import no.varde.ingest.reception.ReceivedEvent;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.ReceptionUnavailable;
 import no.varde.ingest.reception.RejectedDelivery;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import no.varde.registry.DeviceIdentity;
 import no.varde.shared.EventSource;
 import no.varde.shared.web.FieldProblem;
@@ -283,7 +284,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
             String from,
             @Nullable String contentType,
             MrqParser.Invalid invalid) {
-        long id = reception.reject(new RejectedDelivery(
+        RejectedDeliveryId id = reception.reject(new RejectedDelivery(
                 EventSource.SCAIP, from, contentType, body, List.of(new FieldProblem("mrq", invalid.reason()))));
         log.warn(
                 "VARDE-SCAIP-0004: rejected a SCAIP message from {} with snu {}: {} (kept as rejected input {})",
@@ -366,7 +367,7 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                 return false;
             }
             default -> {
-                long id = reception.reject(new RejectedDelivery(
+                RejectedDeliveryId id = reception.reject(new RejectedDelivery(
                         EventSource.SCAIP,
                         from,
                         contentType,

@@ -11,6 +11,7 @@ import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.RejectedDelivery;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import no.varde.shared.EventSource;
 import no.varde.shared.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ class ScaipVoiceCalls {
     sealed interface Noted {
         record OnAlarm(AlarmId alarm) implements Noted {}
 
-        record KeptRaw(long rejectedInput) implements Noted {}
+        record KeptRaw(RejectedDeliveryId rejectedInput) implements Noted {}
     }
 
     /**
@@ -59,9 +60,9 @@ class ScaipVoiceCalls {
     Noted refused(@Nullable String controller, String from, int status, byte[] rawInvite) {
         Instant now = clock.instant();
         if (controller != null) {
-            Optional<UUID> alarm = latestOpenAlarm(controller, now);
+            Optional<AlarmId> alarm = latestOpenAlarm(controller, now);
             if (alarm.isPresent()) {
-                AlarmId id = new AlarmId(alarm.get());
+                AlarmId id = alarm.get();
                 String text = "Enheten forsøkte en taleoppringning (SIP INVITE); Varde avviste den med " + status
                         + ", og enheten bruker sin egen talevei. Ring tilbake på tilbakeringingsveien.";
                 if (alarms.recordDeviceNote(
@@ -82,7 +83,7 @@ class ScaipVoiceCalls {
                 }
             }
         }
-        long id = reception.reject(new RejectedDelivery(
+        RejectedDeliveryId id = reception.reject(new RejectedDelivery(
                 EventSource.SCAIP,
                 from,
                 "message/sip",
@@ -99,7 +100,7 @@ class ScaipVoiceCalls {
         return new Noted.KeptRaw(id);
     }
 
-    private Optional<UUID> latestOpenAlarm(String controller, Instant now) {
+    private Optional<AlarmId> latestOpenAlarm(String controller, Instant now) {
         return jdbc.sql("""
                         select a.id from received_event r join alarm a on a.id = r.alarm_id
                         where r.source = 'SCAIP' and r.sender = :sender and a.state <> 'CLOSED'
@@ -108,7 +109,8 @@ class ScaipVoiceCalls {
                 .param("sender", controller)
                 .param("since", java.sql.Timestamp.from(now.minus(properties.voiceNoteWindow())))
                 .query(UUID.class)
-                .optional();
+                .optional()
+                .map(AlarmId::new);
     }
 
     static byte[] raw(Object request) {

@@ -13,6 +13,7 @@ import no.varde.ingest.reception.Delivery;
 import no.varde.ingest.reception.ReceivedEvent;
 import no.varde.ingest.reception.Reception;
 import no.varde.ingest.reception.RejectedDelivery;
+import no.varde.ingest.reception.RejectedDeliveryId;
 import no.varde.shared.EventSource;
 import no.varde.shared.Utf8;
 import no.varde.shared.web.FieldProblem;
@@ -104,7 +105,8 @@ final class HttpDeliveries {
     }
 
     private InvalidInputException rejected(List<FieldProblem> problems) {
-        long id = reception.reject(new RejectedDelivery(EventSource.HTTP, sender.name(), contentType, body, problems));
+        RejectedDeliveryId id =
+                reception.reject(new RejectedDelivery(EventSource.HTTP, sender.name(), contentType, body, problems));
         return new InvalidInputException(
                 "VARDE-INGEST-0002: the event was rejected and nothing was stored"
                         + " (raw input kept as rejected input " + id + ")",

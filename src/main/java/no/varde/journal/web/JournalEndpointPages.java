@@ -47,7 +47,7 @@ class JournalEndpointPages {
     }
 
     @GetMapping("/{kommunenummer}")
-    String edit(@PathVariable String kommunenummer, Model model) {
+    String edit(@PathVariable Kommunenummer kommunenummer, Model model) {
         Municipality municipality = municipality(kommunenummer);
         EndpointForm form = endpoints
                 .find(municipality.kommunenummer())
@@ -58,7 +58,7 @@ class JournalEndpointPages {
 
     @PostMapping("/{kommunenummer}")
     String save(
-            @PathVariable String kommunenummer,
+            @PathVariable Kommunenummer kommunenummer,
             @ModelAttribute EndpointForm form,
             Model model,
             RedirectAttributes redirect) {
@@ -79,12 +79,9 @@ class JournalEndpointPages {
         return "journal/endpoint-form";
     }
 
-    private Municipality municipality(String kommunenummer) {
-        if (!Kommunenummer.isValid(kommunenummer)) {
-            throw new NotFoundException("municipality", kommunenummer);
-        }
+    private Municipality municipality(Kommunenummer kommunenummer) {
         return municipalities
-                .find(Kommunenummer.of(kommunenummer))
+                .find(kommunenummer)
                 .orElseThrow(() -> new NotFoundException("municipality", kommunenummer));
     }
 

@@ -19,8 +19,8 @@ public class ProjectionImport {
 
     public ProjectionCsv.Projection importFile(byte[] content, String fileName, String actor) {
         String text = new String(content, StandardCharsets.UTF_8);
-        ProjectionCsv.Projection projection =
-                ProjectionCsv.parse(text, k -> Kommunenummer.isValid(k) && municipalities.exists(Kommunenummer.of(k)));
+        ProjectionCsv.Projection projection = ProjectionCsv.parse(
+                text, k -> Kommunenummer.parse(k).filter(municipalities::exists).isPresent());
         String firstLine = text.replace("\uFEFF", "")
                 .lines()
                 .findFirst()

@@ -67,7 +67,7 @@ class ApiProblemHandler {
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return invalidInput(
                 "A parameter has the wrong format",
-                List.of(new FieldProblem(e.getName(), "has the wrong format: '" + e.getValue() + "'")),
+                List.of(new FieldProblem(e.getName(), "has the wrong format: '" + e.getValue() + "'" + reason(e))),
                 request);
     }
 
@@ -100,6 +100,20 @@ class ApiProblemHandler {
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
+    }
+
+    /** For a typed id or value, the type's own reason (e.g. "kommunenummer must be exactly four digits, …"). */
+    private static String reason(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
+        if (type == null
+                || !no.varde.shared.TypedId.class.isAssignableFrom(type)
+                || !(cause instanceof IllegalArgumentException)
+                || cause.getMessage() == null) {
+            return "";
+        }
+        String reason = firstLine(cause.getMessage());
+        return " (" + (reason.length() > 200 ? reason.substring(0, 200) + " …" : reason) + ")";
     }
 
     private static String firstLine(String text) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import no.varde.dispatch.CalloutId;
 import org.junit.jupiter.api.Test;
 
 class LinkSignerUnitTests {
@@ -14,7 +15,7 @@ class LinkSignerUnitTests {
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
 
     final LinkSigner signer = new LinkSigner(key());
-    final LinkClaims claims = new LinkClaims(UUID.randomUUID(), UUID.randomUUID(), 2, NOW.plus(Duration.ofHours(12)));
+    final LinkClaims claims = new LinkClaims(UUID.randomUUID(), CalloutId.random(), 2, NOW.plus(Duration.ofHours(12)));
 
     @Test
     void aSignedTokenIsUrlSafeAndGivesBackExactlyWhatWasSigned() {
@@ -65,7 +66,7 @@ class LinkSignerUnitTests {
 
     @Test
     void aTokenForOneCalloutNamesThatCalloutOnly() {
-        LinkClaims otherCallout = new LinkClaims(UUID.randomUUID(), UUID.randomUUID(), 2, claims.expiresAt());
+        LinkClaims otherCallout = new LinkClaims(UUID.randomUUID(), CalloutId.random(), 2, claims.expiresAt());
         LinkCheck check = signer.check(signer.sign(otherCallout), NOW);
         assertThat(check).isInstanceOf(LinkCheck.Valid.class);
         assertThat(((LinkCheck.Valid) check).claims().calloutId())

@@ -1,25 +1,23 @@
 package no.varde.ingest.reception;
 
+import static no.varde.ingest.IngestFixtures.delivery;
+import static no.varde.ingest.IngestFixtures.receivedDelivery;
 import static no.varde.ingest.IngestTestSupport.safetyAlarmController;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import no.varde.alarm.AlarmTypeMappings;
-import no.varde.alarm.DeviceEvent;
+import no.varde.ingest.IngestFixtures;
 import no.varde.ingest.IngestProperties;
-import no.varde.registry.DeviceIdentity;
 import no.varde.shared.EventSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +92,33 @@ class ReceptionIntegrationTests {
     }
 
     @Test
+    void eachDeliveryIsKeptRawUnderTheIdItsReceiptNamesAndARetransmissionUnderItsOwn() throws Exception {
+        String sender = "test-" + UUID.randomUUID();
+        String cid = safetyAlarmController(jdbc, "1813", 12);
+        Receipt first = receivedDelivery(sharedReception, sender, event("k1", "BUTTON_PRESSED", cid, "first"));
+        Receipt again =
+                receivedDelivery(sharedReception, delivery(sender, event("k1", "BUTTON_PRESSED", cid, "first")));
+
+        assertThat(again.delivery()).isNotEqualTo(first.delivery());
+        assertThat(again.events().getFirst().duplicate()).isTrue();
+        assertThat(again.events().getFirst().alarm())
+                .isEqualTo(first.events().getFirst().alarm());
+        for (Receipt receipt : List.of(first, again)) {
+            assertThat(jdbc.sql("select sender, raw from received_delivery where id = ?")
+                            .param(receipt.delivery().value())
+                            .query((rs, row) -> rs.getString("sender") + "|" + new String(rs.getBytes("raw")))
+                            .single())
+                    .isEqualTo(sender + "|k1");
+        }
+        assertThat(jdbc.sql("select delivery_id from received_event where sender = ? and event_key = 'k1'")
+                        .param(sender)
+                        .query(Long.class)
+                        .single())
+                .as("the event stays recorded under the delivery that brought it first")
+                .isEqualTo(first.delivery().value());
+    }
+
+    @Test
     void aPoisonEventFailsOnlyItsOwnSenderWhenItsGroupIsRetriedOneByOne() throws Exception {
         GroupCommitReception reception = reception(1, 100, 200);
         String sender = "test-" + UUID.randomUUID();
@@ -131,8 +156,8 @@ class ReceptionIntegrationTests {
             blocker.awaitWriterWaiting();
             for (int i = 0; i < 5; i++) {
                 technical.add(reception.submit(delivery(sender, event("battery" + i, "BATTERY_LOW", cid, "ok"))));
-                technical.add(reception.submit(delivery(
-                        sender, new ReceivedEvent("beat" + i, null, true, deviceEvent("HEARTBEAT", cid, "")))));
+                technical.add(
+                        reception.submit(delivery(sender, IngestFixtures.heartbeat("beat" + i, cid, clock.instant()))));
             }
             fire = reception.submit(delivery(sender, event("fire", "FIRE", cid, "ok")));
         }
@@ -216,31 +241,7 @@ class ReceptionIntegrationTests {
     }
 
     private ReceivedEvent event(String key, String code, String cid, String text) {
-        return new ReceivedEvent(key, null, false, deviceEvent(code, cid, text));
-    }
-
-    private DeviceEvent deviceEvent(String code, String cid, String text) {
-        Instant now = clock.instant();
-        return new DeviceEvent(
-                EventSource.HTTP,
-                "test:" + UUID.randomUUID(),
-                new DeviceIdentity(cid, "1", null, null, null, null),
-                null,
-                null,
-                code,
-                text,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now,
-                Map.of());
-    }
-
-    private static Delivery delivery(String sender, ReceivedEvent event) {
-        return new Delivery(
-                EventSource.HTTP, sender, event.key().getBytes(StandardCharsets.UTF_8), "text/plain", List.of(event));
+        return IngestFixtures.event(key, code, cid, text, clock.instant());
     }
 
     /**
