@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import no.varde.alarm.AlarmCategory;
@@ -82,7 +84,42 @@ class GroupCommitReception implements Reception, SmartLifecycle {
         } finally {
             lock.unlock();
         }
-        return receipt;
+        return withDeadline(receipt);
+    }
+
+    /**
+     * The sender's view of the receipt, bounded by the commit timeout: when the commit has not come by then, the
+     * delivery is cancelled (dropped from its lane unless a writer already has it; a resent copy of one that still
+     * commits is answered as a duplicate) and the sender hears "not now". Every protocol gets this: a DC-09
+     * transmitter or SCAIP device that waits with no answer retries anyway, and under overload the writers then
+     * spend their time on senders still waiting instead of on a backlog nobody waits for. A sender that gives up
+     * earlier may cancel the returned stage; that cancels the delivery too.
+     */
+    private CompletableFuture<Receipt> withDeadline(CompletableFuture<Receipt> receipt) {
+        if (receipt.isDone()) {
+            return receipt;
+        }
+        CompletableFuture<Receipt> answer = new CompletableFuture<>();
+        receipt.whenComplete((done, failure) -> {
+            if (failure == null) {
+                answer.complete(done);
+            } else if (failure instanceof CancellationException) {
+                answer.completeExceptionally(unavailable(
+                        "VARDE-INGEST-0008: not committed within "
+                                + settings.commitTimeout().toMillis() + " ms; send it again",
+                        null));
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        answer.whenComplete((done, failure) -> {
+            if (failure instanceof CancellationException) {
+                receipt.cancel(false);
+            }
+        });
+        CompletableFuture.delayedExecutor(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> receipt.cancel(false));
+        return answer;
     }
 
     @Override

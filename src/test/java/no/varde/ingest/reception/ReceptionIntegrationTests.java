@@ -225,13 +225,55 @@ class ReceptionIntegrationTests {
                 .containsExactly("blocker", "waiting");
     }
 
+    @Test
+    void aDeliveryNotCommittedByItsDeadlineIsAnsweredNotNowAndNotWritten() throws Exception {
+        // no adapter cancels here: reception itself bounds every sender's wait (DC-09 and SCAIP rely on it)
+        GroupCommitReception reception = reception(1, 100, 100, Duration.ofMillis(300));
+        String sender = "test-" + UUID.randomUUID();
+        String cid = safetyAlarmController(jdbc, "1813", 12);
+        CompletableFuture<Receipt> late;
+        try (Blocker blocker = new Blocker(sender, "blocker")) {
+            reception.submit(delivery(sender, event("blocker", "FALL", cid, "first")));
+            blocker.awaitWriterWaiting();
+            late = reception.submit(delivery(sender, event("late", "FALL", cid, "ok")));
+            assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ReceptionUnavailable.class)
+                    .hasMessageContaining("VARDE-INGEST-0008");
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (keys(sender).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        // the writer is free again: a later delivery is stored, the late one is not
+        reception.submit(delivery(sender, event("after", "FALL", cid, "ok")));
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!keys(sender).contains("after") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(keys(sender))
+                .as("the late delivery's sender was told to send again; it is not stored")
+                .containsExactly("after", "blocker");
+    }
+
+    private List<String> keys(String sender) {
+        return jdbc.sql("select event_key from received_event where sender = ? order by event_key")
+                .param(sender)
+                .query(String.class)
+                .list();
+    }
+
     // ---- support ----------------------------------------------------------------------------------------
 
     private GroupCommitReception reception(int writers, int maxGroupEvents, int capacity) {
+        // a deadline far beyond any test's blocking, so these tests see only what they arrange
+        return reception(writers, maxGroupEvents, capacity, Duration.ofSeconds(60));
+    }
+
+    private GroupCommitReception reception(int writers, int maxGroupEvents, int capacity, Duration commitTimeout) {
         IngestProperties properties = new IngestProperties(
                 null,
                 null,
-                new IngestProperties.Reception(capacity, maxGroupEvents, writers, Duration.ofSeconds(3), null),
+                new IngestProperties.Reception(capacity, maxGroupEvents, writers, Duration.ofSeconds(3), commitTimeout),
                 null);
         GroupCommitReception reception =
                 new GroupCommitReception(writer, mappings, properties, transactionManager, store, clock);
