@@ -35,10 +35,11 @@
     var now = Date.now() + offset;
     document.querySelectorAll('.overdue-by[data-deadline]').forEach(function (el) {
       var past = now - Number(el.getAttribute('data-deadline'));
-      var show = past >= 0 && el.getAttribute('data-unclaimed') === 'true';
+      var overdue = past >= 0 || el.getAttribute('data-escalated') === 'true';
+      var show = overdue && el.getAttribute('data-unclaimed') === 'true';
       el.hidden = !show;
       var time = el.querySelector('.overdue-time');
-      if (show && time) time.textContent = formatAge(past);
+      if (show && time) time.textContent = formatAge(Math.max(0, past));
     });
     document.querySelectorAll('.age[data-received]').forEach(function (el) {
       var received = Number(el.getAttribute('data-received'));

@@ -76,7 +76,8 @@ class DeskIntegrationTests {
         assertThat(row(queue, claimedFall)).contains("data-marker=\"fall\"").contains(">Fall<");
         assertThat(row(queue, olderPress))
                 .as("overdue is shown, with the time overdue counting from the original deadline")
-                .containsPattern("class=\"flag danger overdue-by\"\\s+data-deadline=\"\\d+\"")
+                .containsPattern(
+                        "class=\"flag danger overdue-by\"\\s+data-deadline=\"\\d+\"\\s+data-escalated=\"true\"")
                 .doesNotContainPattern("overdue-by\"[^>]*hidden")
                 .contains("OVER FRISTEN");
         assertThat(row(queue, fire)).containsPattern("overdue-by\"[^>]*hidden");
