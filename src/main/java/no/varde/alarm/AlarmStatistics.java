@@ -48,7 +48,8 @@ public class AlarmStatistics {
         Instant[] oldest = {null};
         scoped(
                         jdbc.sql("select priority, count(*) as n,"
-                                + " count(*) filter (where original_claim_deadline <= :now) as overdue,"
+                                + " count(*) filter (where original_claim_deadline <= :now or 'ESCALATED' = any(flags))"
+                                + " as overdue,"
                                 + " min(received_at) as oldest from alarm where state = 'RECEIVED'"
                                 + " and category = 'ALARM' and" + SCOPE + "group by priority"),
                         user)
@@ -73,7 +74,8 @@ public class AlarmStatistics {
     public List<WaitingAlarm> waitingAlarms(VardeUser user, int limit) {
         return scoped(
                         jdbc.sql("select id, title, vkp_alert_code, priority, kommunenummer, received_at,"
-                                + " original_claim_deadline, 'UNKNOWN_DEVICE' = any(flags) as unknown_device"
+                                + " original_claim_deadline, 'UNKNOWN_DEVICE' = any(flags) as unknown_device,"
+                                + " 'ESCALATED' = any(flags) as escalated"
                                 + " from alarm where state = 'RECEIVED' and category = 'ALARM' and" + SCOPE
                                 + "order by received_at, id limit :limit"),
                         user)
@@ -86,7 +88,8 @@ public class AlarmStatistics {
                         rs.getString("kommunenummer") == null ? null : new Kommunenummer(rs.getString("kommunenummer")),
                         rs.getTimestamp("received_at").toInstant(),
                         rs.getTimestamp("original_claim_deadline").toInstant(),
-                        rs.getBoolean("unknown_device")))
+                        rs.getBoolean("unknown_device"),
+                        rs.getBoolean("escalated")))
                 .list();
     }
 
@@ -209,10 +212,12 @@ public class AlarmStatistics {
             @Nullable Kommunenummer kommunenummer,
             Instant receivedAt,
             Instant claimDeadline,
-            boolean unknownDevice) {
+            boolean unknownDevice,
+            boolean escalated) {
 
+        /** Past its type's claim deadline (or already marked overdue by the deadline job). */
         public boolean overdueAt(Instant now) {
-            return !claimDeadline.isAfter(now);
+            return escalated || !claimDeadline.isAfter(now);
         }
     }
 

@@ -85,13 +85,13 @@ class DeskBrowserTests {
         assertThat(page.locator("#sound-blocked")).hasText("Lyd blokkert – klikk for å slå på");
         assertThat(strip).hasAttribute("data-audio", "suspended");
         assertThat(strip).hasAttribute("data-cues-played", "0");
+        // a click anywhere on the page (here the alarm's heading) unlocks the sound
+        page.locator("#h-alarm").click();
+        assertThat(strip).hasAttribute("data-audio", "running");
+        assertThat(page.locator("#sound-blocked")).isHidden();
         assertThat(page.locator("#live-status")).hasText("Direkte");
         long before = waiting(page);
         assertThat(before).isPositive();
-
-        page.locator("#sound-blocked").click();
-        assertThat(strip).hasAttribute("data-audio", "running");
-        assertThat(page.locator("#sound-blocked")).isHidden();
         int cuesBefore = cues(page);
 
         String second = postEvent("FALL", devices.get(11));
@@ -153,6 +153,9 @@ class DeskBrowserTests {
                               || Number(r.dataset.priority) <= 1 || i > fire);
                         }""")).isTrue();
         screenshot(page, "console-with-strip");
+        page.navigate(base() + "/wallboard");
+        assertThat(page.locator("#waiting .waiting-row").first()).isVisible();
+        screenshot(page, "wallboard");
         page.context().close();
     }
 
