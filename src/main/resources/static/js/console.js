@@ -1,5 +1,5 @@
-// Varde operator console: live queue over Server-Sent Events (one row per change), age timers, sound cues,
-// CSRF for htmx.
+// Varde operator console: live queue (one row per change, from the stream desk.js holds for the page), age and
+// overdue timers, CSRF for htmx. The sound cues and the queue strip are desk.js's, on every operator page.
 // No inline scripts (CSP script-src 'self'); everything is wired from data-* attributes.
 (function () {
   'use strict';
@@ -30,8 +30,17 @@
   }
 
   // Amber from half the claim deadline, red from the deadline (or once escalated); only while unclaimed.
+  // The time past the original claim deadline counts up beside it ("over fristen med 1:23").
   function tick() {
     var now = Date.now() + offset;
+    document.querySelectorAll('.overdue-by[data-deadline]').forEach(function (el) {
+      var past = now - Number(el.getAttribute('data-deadline'));
+      var overdue = past >= 0 || el.getAttribute('data-escalated') === 'true';
+      var show = overdue && el.getAttribute('data-unclaimed') === 'true';
+      el.hidden = !show;
+      var time = el.querySelector('.overdue-time');
+      if (show && time) time.textContent = formatAge(Math.max(0, past));
+    });
     document.querySelectorAll('.age[data-received]').forEach(function (el) {
       var received = Number(el.getAttribute('data-received'));
       var deadline = Number(el.getAttribute('data-deadline'));
@@ -52,89 +61,7 @@
     });
   }
 
-  // ---- sound: generated with the Web Audio API, no sound files --------------------------------------
-  var audio = null;
-  var muted = localStorage.getItem('varde-sound-muted') === 'true';
-
-  function audioContext() {
-    if (!audio && (window.AudioContext || window.webkitAudioContext)) {
-      audio = new (window.AudioContext || window.webkitAudioContext)();
-    }
-    return audio;
-  }
-
-  function beep(frequencies) {
-    if (muted) return;
-    var ctx = audioContext();
-    if (!ctx) return;
-    if (ctx.state === 'suspended') {
-      ctx.resume();
-    }
-    var start = ctx.currentTime + 0.02;
-    frequencies.forEach(function (frequency, i) {
-      var osc = ctx.createOscillator();
-      var gain = ctx.createGain();
-      osc.type = 'sine';
-      osc.frequency.value = frequency;
-      var t = start + i * 0.22;
-      gain.gain.setValueAtTime(0.0001, t);
-      gain.gain.exponentialRampToValueAtTime(0.35, t + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.18);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(t);
-      osc.stop(t + 0.2);
-    });
-  }
-  // The tones of each sound cue come from the page (the server names the cue in each live event).
-  var sounds = {};
-  function readSounds(main) {
-    try {
-      sounds = JSON.parse(main.getAttribute('data-sounds') || '{}');
-    } catch (e) {
-      sounds = {};
-    }
-  }
-
-  function setupSound() {
-    var toggle = document.getElementById('sound-toggle');
-    var hint = document.getElementById('sound-hint');
-    if (!toggle) return;
-    function render() {
-      toggle.setAttribute('aria-pressed', String(!muted));
-      toggle.textContent = muted ? toggle.getAttribute('data-text-off') : toggle.getAttribute('data-text-on');
-      toggle.classList.toggle('muted-sound', muted);
-    }
-    toggle.addEventListener('click', function () {
-      muted = !muted;
-      localStorage.setItem('varde-sound-muted', String(muted));
-      render();
-      if (!muted) beep([660]);
-    });
-    render();
-    // Browsers start audio only after a user gesture: unlock on the first one.
-    var ctx = audioContext();
-    if (ctx && ctx.state === 'suspended' && hint) {
-      hint.hidden = false;
-    }
-    function unlock() {
-      var c = audioContext();
-      if (c && c.state === 'suspended') c.resume();
-      if (hint) hint.hidden = true;
-      document.removeEventListener('click', unlock);
-      document.removeEventListener('keydown', unlock);
-    }
-    document.addEventListener('click', unlock);
-    document.addEventListener('keydown', unlock);
-  }
-
-  // ---- live stream ----------------------------------------------------------------------------------
-  function setStatus(state) {
-    var el = document.getElementById('live-status');
-    if (!el) return;
-    el.setAttribute('data-state', state);
-    el.textContent = el.getAttribute('data-text-' + (state === 'live' ? 'live' : state === 'off' ? 'off' : 'connecting'));
-  }
-
+  // ---- the live queue --------------------------------------------------------------------------------
   // One queue request at a time. A change that arrives while a request is in flight asks for one more request
   // after it: the queue element is replaced by each answer, so a request queued against the old element would
   // land in a detached element and the new alarm would not show.
@@ -219,29 +146,37 @@
     if (el && value !== null) el.textContent = value;
   }
 
+  // Waiting alarms in their own section, above the handled ones; within a section by priority, then the
+  // original claim deadline (the longest overdue first), as the server orders them.
   function placeRow(id, html) {
     var queue = document.getElementById('queue');
     var table = queue && queue.querySelector('table.queue');
-    var body = table && table.querySelector('tbody');
-    if (!body) return;
+    if (!table) return;
     var old = document.getElementById('alarm-' + id);
     var template = document.createElement('template');
     template.innerHTML = html.trim();
     var row = template.content.querySelector('tr');
     if (old) old.remove();
     if (row) {
+      var body = table.querySelector(row.classList.contains('unclaimed') ? 'tbody.waiting' : 'tbody.handled');
       var priority = Number(row.getAttribute('data-priority'));
-      var received = Number(row.getAttribute('data-received'));
+      var deadline = Number(row.getAttribute('data-deadline'));
       var before = null;
       body.querySelectorAll('tr.alarm-row').forEach(function (candidate) {
         if (before) return;
         var p = Number(candidate.getAttribute('data-priority'));
-        var r = Number(candidate.getAttribute('data-received'));
-        if (p > priority || (p === priority && r > received)) before = candidate;
+        var d = Number(candidate.getAttribute('data-deadline'));
+        if (p > priority || (p === priority && d > deadline)) before = candidate;
       });
       body.insertBefore(row, before);
     }
-    var empty = body.querySelectorAll('tr.alarm-row').length === 0;
+    table.querySelectorAll('tbody').forEach(function (section) {
+      var count = section.querySelectorAll('tr.alarm-row').length;
+      section.hidden = count === 0;
+      var counter = section.querySelector('.section-count');
+      if (counter) counter.textContent = String(count);
+    });
+    var empty = table.querySelectorAll('tr.alarm-row').length === 0;
     table.hidden = empty;
     var message = document.getElementById('queue-empty');
     if (message) message.hidden = !empty;
@@ -257,32 +192,25 @@
     if (note) note.hidden = false;
   }
 
-  function connect(main) {
-    var url = main.getAttribute('data-stream-url');
+  // The page's one stream is desk.js's (the strip is on every operator page); it passes the events on.
+  function listen(main) {
     var alarmId = main.getAttribute('data-alarm-id');
     var isQueue = main.hasAttribute('data-console-queue');
-    var source = new EventSource(url);
-    source.addEventListener('ready', function () {
-      setStatus('live');
+    document.addEventListener('varde:ready', function () {
       if (isQueue) refreshQueue(main); // catch up on anything missed while disconnected
     });
-    source.addEventListener('alarm', function (message) {
-      var change = JSON.parse(message.data);
+    document.addEventListener('varde:alarm', function (event) {
+      var change = event.detail;
       if (isQueue) {
         rowChanged(main, change.id);
-        if (change.sound && sounds[change.sound]) beep(sounds[change.sound]);
       } else if (alarmId && change.id === alarmId) {
         refreshAlarm();
       }
     });
-    source.addEventListener('error', function () {
-      setStatus(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
-      if (source.readyState === EventSource.CLOSED) {
-        // closed for good (e.g. the session expired and the stream answered with the login page): re-reading
-        // the queue tells which; a 401 there sends the operator to the login page
-        if (isQueue) refreshQueue(main);
-        setTimeout(function () { connect(main); }, 3000);
-      }
+    document.addEventListener('varde:stream', function (event) {
+      // closed for good (e.g. the session expired): re-reading the queue tells which; a 401 there sends the
+      // operator to the login page
+      if (event.detail.closed && isQueue) refreshQueue(main);
     });
   }
 
@@ -301,7 +229,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var main = document.querySelector('main[data-stream-url]');
+    var main = document.querySelector('main[data-live]');
     takeServerTime(document);
     document.body.addEventListener('htmx:responseError', function (event) {
       if (event.detail.xhr && event.detail.xhr.status === 401) {
@@ -314,10 +242,8 @@
     });
     tick();
     setInterval(tick, 1000);
-    setupSound();
     if (main) {
-      readSounds(main);
-      connect(main);
+      listen(main);
       keepAlive();
       // safety net if the stream silently stalls: re-read the whole queue now and then
       if (main.hasAttribute('data-console-queue')) {

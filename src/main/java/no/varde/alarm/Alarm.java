@@ -556,16 +556,19 @@ public record Alarm(
     // ---- deadlines ----------------------------------------------------------------------------------------
 
     /**
-     * Not claimed within its deadline: overdue, one level up, next deadline one period later. The priority is
-     * the alarm type's and stays so: a fresh alarm of a more severe type still goes above a backlog.
+     * Not claimed within its deadline: overdue, once. The alarm is flagged and its timeline says so; the priority
+     * (the alarm type's) and the original claim deadline stay as they are, so a fresh alarm of a more severe type
+     * still goes above a backlog, and the time overdue keeps counting from the type's deadline. The call-out
+     * chain counts its own steps ({@link #markCalloutOverdue}).
      */
     public Transition markOverdue(Instant now) {
         if (state != AlarmState.RECEIVED || claimDeadline.isAfter(now)) {
             throw new AlarmActionRefused("VARDE-ALARM-0013", "the alarm is not overdue for a claim");
         }
+        if (flags.contains(AlarmFlag.ESCALATED)) {
+            throw new AlarmActionRefused("VARDE-ALARM-0013", "the alarm is already overdue (escalation happens once)");
+        }
         int level = escalationLevel + 1;
-        Duration period = Duration.ofSeconds(
-                Math.max(15, Duration.between(receivedAt, claimDeadline).toSeconds() / level));
         Set<AlarmFlag> escalated = EnumSet.copyOf(flags);
         escalated.add(AlarmFlag.ESCALATED);
         return change(
@@ -586,7 +589,7 @@ public record Alarm(
                         repeatOf,
                         occurredAt,
                         receivedAt,
-                        now.plus(period),
+                        claimDeadline,
                         claimedBy,
                         claimedAt,
                         level,
@@ -600,7 +603,7 @@ public record Alarm(
                         TimelineKind.ESCALATED,
                         "system",
                         null,
-                        "Ikke tatt innen fristen (eskalering " + level + ")",
+                        "Ikke tatt innen fristen",
                         new TimelineDetail.Escalation(level, "CLAIM_DEADLINE")),
                 new AlarmEscalated(id, level, now));
     }

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Marks alarms not claimed within their deadline, and call-outs not accepted in time, as overdue. Overdue rows
  * are taken earliest deadline first with {@code FOR UPDATE SKIP LOCKED} in small transactions, in a loop until
  * none is due, so with several nodes each escalation happens exactly once and a backlog cannot starve it. An
- * escalation never changes an alarm's priority: overdue is a visible state (flag and level).
+ * unclaimed alarm is marked overdue once, from its original claim deadline; that never changes its priority:
+ * overdue is a visible state (flag, with the time past the deadline shown to operators).
  */
 @Component
 public class AlarmDeadlines {

@@ -33,6 +33,14 @@ class AlarmRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SCOPE = NeedToKnow.withinOrUnassigned("a.kommunenummer");
 
+    /**
+     * The queue's order (DESIGN.md "human alarms first"): unclaimed alarms first, then the priority (the alarm
+     * type's, raised for a repeat; escalation never changes it), then the longest past the original claim
+     * deadline; claimed and dispatched alarms below in the same order, closed ones last.
+     */
+    static final String QUEUE_ORDER = " case a.state when 'RECEIVED' then 0 when 'CLOSED' then 2 else 1 end,"
+            + " a.priority, a.original_claim_deadline, a.received_at, a.id";
+
     private final JdbcClient jdbc;
 
     AlarmRepository(JdbcClient jdbc) {
@@ -45,9 +53,9 @@ class AlarmRepository {
         jdbc.sql("""
                 insert into alarm (id, category, source, source_code, vkp_alert_code, title, priority, state,
                     kommunenummer, resident_id, device_id, device_label, flags, repeat_of, occurred_at, received_at,
-                    claim_deadline, outcome, closed_at, details)
+                    claim_deadline, original_claim_deadline, outcome, closed_at, details)
                 values (:id, :category, :source, :code, :vkp, :title, :priority, :state, :kommune, :resident, :device,
-                    :deviceLabel, :flags, :repeatOf, :occurredAt, :receivedAt, :deadline, :outcome, :closedAt,
+                    :deviceLabel, :flags, :repeatOf, :occurredAt, :receivedAt, :deadline, :deadline, :outcome, :closedAt,
                     cast(:details as jsonb))
                 """)
                 .param("id", a.id().value())
@@ -86,7 +94,7 @@ class AlarmRepository {
                     update alarm set state = :state, priority = :priority, flags = :flags, claimed_by = :claimedBy,
                         claimed_at = :claimedAt, escalation_level = :level,
                         escalated_at = case when :level <> escalation_level then :now else escalated_at end,
-                        claim_deadline = :deadline, dispatch_deadline = :dispatchDeadline, outcome = :outcome,
+                        dispatch_deadline = :dispatchDeadline, outcome = :outcome,
                         closed_at = :closedAt, version = version + 1
                     where id = :id
                     """)
@@ -97,7 +105,6 @@ class AlarmRepository {
                     .param("claimedAt", timestamp(a.claimedAt()))
                     .param("level", a.escalationLevel())
                     .param("now", Timestamp.from(transition.event().at()))
-                    .param("deadline", Timestamp.from(a.claimDeadline()))
                     .param("dispatchDeadline", timestamp(a.dispatchDeadline()))
                     .param("outcome", a.outcome() == null ? null : a.outcome().name())
                     .param("closedAt", timestamp(a.closedAt()))
@@ -154,12 +161,13 @@ class AlarmRepository {
     }
 
     /**
-     * Unclaimed alarms whose claim deadline has passed, locked, earliest deadline first; rows another node holds
-     * are skipped (it escalates them).
+     * Unclaimed alarms past their original claim deadline and not yet escalated (escalation happens once), locked,
+     * earliest deadline first; rows another node holds are skipped (it escalates them).
      */
     List<Alarm> lockOverdueUnclaimed(Instant now, int limit) {
-        return jdbc.sql("select a.* from alarm a where a.state = 'RECEIVED' and a.claim_deadline <= ?"
-                        + " order by a.claim_deadline limit ? for update skip locked")
+        return jdbc.sql("select a.* from alarm a where a.state = 'RECEIVED' and a.original_claim_deadline <= ?"
+                        + " and not ('ESCALATED' = any(a.flags))"
+                        + " order by a.original_claim_deadline limit ? for update skip locked")
                 .params(Timestamp.from(now), limit)
                 .query((rs, row) -> alarm(rs, List.of()))
                 .list();
@@ -222,8 +230,7 @@ class AlarmRepository {
         return scoped(
                         jdbc.sql("select a.* from alarm a where a.state = any(:states)"
                                 + " and (cast(:category as text) is null or a.category = :category) and" + SCOPE
-                                + " order by case when a.state = 'CLOSED' then 1 else 0 end, a.priority,"
-                                + " a.received_at limit :limit"),
+                                + " order by" + QUEUE_ORDER + " limit :limit"),
                         scope,
                         unassigned)
                 .param("states", states.stream().map(Enum::name).toArray(String[]::new))
@@ -304,7 +311,8 @@ class AlarmRepository {
                 repeatOf == null ? null : new AlarmId(repeatOf),
                 instant(rs, "occurred_at"),
                 instant(rs, "received_at"),
-                instant(rs, "claim_deadline"),
+                // the original deadline of the alarm's type: the only one the domain knows (escalation keeps it)
+                instant(rs, "original_claim_deadline"),
                 rs.getString("claimed_by"),
                 instant(rs, "claimed_at"),
                 rs.getInt("escalation_level"),

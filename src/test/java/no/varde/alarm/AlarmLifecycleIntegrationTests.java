@@ -139,7 +139,7 @@ class AlarmLifecycleIntegrationTests {
     }
 
     @Test
-    void unclaimedAlarmEscalatesOncePerDeadline() throws Exception {
+    void unclaimedAlarmEscalatesOnceAndKeepsItsPriorityAndOriginalDeadline() throws Exception {
         String id = receive("BUTTON_PRESSED", "1835", 0);
         Instant received = jdbc.sql("select received_at from alarm where id = ?")
                 .param(UUID.fromString(id))
@@ -151,15 +151,23 @@ class AlarmLifecycleIntegrationTests {
         deadlines.escalateOverdue(received.plusSeconds(61));
         deadlines.escalateOverdue(received.plusSeconds(62));
         assertThat(escalations(id)).isEqualTo(1);
-        assertThat(jdbc.sql(
-                                "select escalation_level || '|' || priority || '|' || array_to_string(flags, ',') from alarm where id = ?")
+        // issue 11: escalation marks the alarm overdue once and never rewrites its priority (BUTTON_PRESSED is 2)
+        // nor its original claim deadline (received + the type's 60 s), which the queue sorts by
+        assertThat(jdbc.sql("select escalation_level || '|' || priority || '|' || array_to_string(flags, ',')"
+                                + " || '|' || extract(epoch from original_claim_deadline - received_at)::int"
+                                + " from alarm where id = ?")
                         .param(UUID.fromString(id))
                         .query(String.class)
                         .single())
-                // issue 14: escalation marks the alarm overdue and never rewrites its priority (BUTTON_PRESSED is 2)
-                .isEqualTo("1|2|ESCALATED");
+                .isEqualTo("1|2|ESCALATED|60");
         deadlines.escalateOverdue(received.plusSeconds(125));
-        assertThat(escalations(id)).isEqualTo(2);
+        deadlines.escalateOverdue(received.plusSeconds(3600));
+        assertThat(escalations(id)).as("no second round, however long it waits").isEqualTo(1);
+        assertThat(jdbc.sql("select escalation_level || '|' || priority from alarm where id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1|2");
     }
 
     @Test

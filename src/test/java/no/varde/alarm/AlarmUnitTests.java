@@ -290,19 +290,36 @@ class AlarmUnitTests {
     // ---- deadlines ----------------------------------------------------------------------------------------
 
     @Test
-    void anUnclaimedAlarmPastItsDeadlineIsOverdueAndKeepsItsPriority() {
+    void anUnclaimedAlarmPastItsDeadlineIsOverdueOnceAndKeepsItsPriorityAndOriginalDeadline() {
         Alarm alarm = receivedAlarm();
         refused(() -> alarm.markOverdue(T0.plusSeconds(59)), "VARDE-ALARM-0013", "not overdue");
         Transition overdue = alarm.markOverdue(T0.plusSeconds(61));
         assertThat(overdue.alarm().priority()).isEqualTo(alarm.priority());
         assertThat(overdue.alarm().isOverdue()).isTrue();
         assertThat(overdue.alarm().escalationLevel()).isEqualTo(1);
-        assertThat(overdue.alarm().claimDeadline()).isEqualTo(T0.plusSeconds(121));
+        assertThat(overdue.alarm().claimDeadline())
+                .as("the original claim deadline is kept: the time overdue counts from it")
+                .isEqualTo(T0.plusSeconds(60));
         assertThat(overdue.event()).isEqualTo(new AlarmEscalated(alarm.id(), 1, T0.plusSeconds(61)));
-        Transition again = overdue.alarm().markOverdue(T0.plusSeconds(125));
-        assertThat(again.alarm().escalationLevel()).isEqualTo(2);
-        assertThat(again.alarm().priority()).isEqualTo(alarm.priority());
+        assertThat(overdue.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TimelineKind.ESCALATED));
+        // issue 11: escalation happens once; no growing level, no second round, the priority never changes
+        refused(() -> overdue.alarm().markOverdue(T0.plusSeconds(125)), "VARDE-ALARM-0013", "already overdue");
+        refused(() -> overdue.alarm().markOverdue(T0.plusSeconds(3600)), "VARDE-ALARM-0013", "already overdue");
         refused(() -> claimedAlarm().markOverdue(T0.plusSeconds(600)), "VARDE-ALARM-0013", "not overdue");
+    }
+
+    @Test
+    void aReleasedAlarmThatWasOverdueStaysOverdueWithoutASecondEscalation() {
+        Alarm overdue = receivedAlarm().markOverdue(T0.plusSeconds(61)).alarm();
+        Alarm released = overdue.claim(OLA, T0.plusSeconds(70))
+                .alarm()
+                .release(OLA, null, T0.plusSeconds(80))
+                .alarm();
+        assertThat(released.isOverdue()).isTrue();
+        assertThat(released.claimDeadline()).isEqualTo(T0.plusSeconds(60));
+        refused(() -> released.markOverdue(T0.plusSeconds(200)), "VARDE-ALARM-0013", "already overdue");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmId;
@@ -64,6 +65,38 @@ class WallboardIntegrationTests {
         assertThat(after.get(AlarmState.RECEIVED)).isEqualTo(before.get(AlarmState.RECEIVED) + 1);
         assertThat(after.get(AlarmState.IN_PROGRESS)).isEqualTo(before.get(AlarmState.IN_PROGRESS) + 2);
         assertThat(statistics.oldestUnclaimed(operator)).isNotNull();
+    }
+
+    @Test
+    void anAlarmWaitingPastItsTypesDeadlineCountsAsAMissSoTheShareIsNeverPerfectWhileAlarmsWait() {
+        VardeUser operator = demoUser("operator");
+        Instant since = Instant.now().minusMillis(1);
+        // as at a moment past the 60-second deadline of the alarms posted now
+        Instant later = Instant.now().plusSeconds(61);
+        List<String[]> devices = DeskFixtures.residentDevices(jdbc, 12);
+        String[] waiting = devices.get(10);
+        String[] answered = devices.get(11);
+        ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", waiting[0], waiting[1]);
+        alarms.claim(operator, AlarmId.of(ConsoleTestClient.postEvent(port, "PULL_CORD", answered[0], answered[1])));
+
+        AnswerTimes now = statistics.answerTimes(operator, since, Duration.ofSeconds(60));
+        assertThat(now.missedWaiting()).as("not yet past its deadline").isZero();
+        assertThat(now.sharePercent()).isEqualTo(100.0);
+
+        AnswerTimes atLater = statistics.answerTimes(operator, since, Duration.ofSeconds(60), later);
+        assertThat(atLater.answered()).isEqualTo(1);
+        assertThat(atLater.withinTarget()).isEqualTo(1);
+        assertThat(atLater.waiting()).isEqualTo(1);
+        assertThat(atLater.missedWaiting()).isEqualTo(1);
+        assertThat(atLater.sharePercent())
+                .as("one answered in time, one still waiting past its deadline: 50 %, not 100 %")
+                .isEqualTo(50.0);
+
+        var waitingNow = statistics.waiting(operator, later);
+        assertThat(waitingNow.overdue()).isGreaterThanOrEqualTo(1);
+        assertThat(waitingNow.oldestReceivedAt()).isNotNull();
+        var list = statistics.waitingAlarms(operator, 1000);
+        assertThat(list).extracting(a -> a.receivedAt()).isSorted();
     }
 
     @Test

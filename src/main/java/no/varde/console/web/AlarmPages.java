@@ -82,6 +82,7 @@ class AlarmPages {
         model.addAttribute("alarm", alarm);
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
+        model.addAttribute("marker", AlarmMarker.of(alarm.vkpAlertCode(), alarm.flags()));
         model.addAttribute("unknownDevice", alarm.flags().contains(AlarmFlag.UNKNOWN_DEVICE));
         model.addAttribute("noResident", alarm.flags().contains(AlarmFlag.NO_RESIDENT));
         model.addAttribute("mine", user.username().equals(alarm.claimedBy()) && alarm.isOpen());

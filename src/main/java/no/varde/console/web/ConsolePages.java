@@ -8,7 +8,6 @@ import java.util.Locale;
 import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmId;
 import no.varde.console.ConsoleProperties;
-import no.varde.console.live.ConsoleSound;
 import no.varde.console.live.ConsoleStreams;
 import no.varde.console.live.ConsoleStreams.LiveEvent;
 import no.varde.shared.security.CurrentUser;
@@ -102,12 +101,7 @@ class ConsolePages {
         model.addAttribute("truncated", shownCategoryCount > rows.size());
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("resyncMillis", properties.resyncInterval().toMillis());
-        model.addAttribute("sounds", SOUNDS);
     }
-
-    /** The sound cues' tones for console.js, named as the live events name them. */
-    private static final String SOUNDS = JSON.writeValueAsString(java.util.Arrays.stream(ConsoleSound.values())
-            .collect(java.util.stream.Collectors.toMap(Enum::name, ConsoleSound::tones)));
 
     /**
      * Server-Sent Events: "ready" once connected, then an "alarm" event (JSON: id, what, category, priority) for

@@ -23,7 +23,10 @@ import no.varde.shared.ResidentId;
 import no.varde.shared.security.VardeUser;
 import org.springframework.stereotype.Component;
 
-/** Builds the queue rows: open alarms of one category in priority-then-age order, with names via the registry. */
+/**
+ * Builds the queue rows: open alarms of one category in the alarm module's queue order (waiting first, then
+ * priority, then the longest past the original claim deadline; handled alarms below), with names via the registry.
+ */
 @Component
 class ConsoleQueue {
 
@@ -123,6 +126,7 @@ class ConsoleQueue {
                 alarm.receivedAt().toEpochMilli(),
                 alarm.claimDeadline().toEpochMilli(),
                 alarm.claimedBy(),
-                alarm.deviceLabel());
+                alarm.deviceLabel(),
+                AlarmMarker.of(alarm.vkpAlertCode(), flags));
     }
 }

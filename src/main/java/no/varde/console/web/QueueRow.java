@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the operator's queue, ready for the template. Times are epoch milliseconds so that the browser can
- * run the age timer and its amber (half the claim deadline) and red (deadline passed) colours by itself.
+ * run the age timer and its amber (half the claim deadline) and red (deadline passed) colours by itself; the
+ * deadline is the original one of the alarm's type, from which the time overdue counts. {@code marker} is the
+ * at-a-glance kind ({@link AlarmMarker}).
  */
 public record QueueRow(
         String id,
@@ -24,7 +26,8 @@ public record QueueRow(
         long receivedAtMillis,
         long deadlineMillis,
         @Nullable String claimedBy,
-        @Nullable String deviceLabel) {
+        @Nullable String deviceLabel,
+        @Nullable String marker) {
 
     public boolean unclaimed() {
         return "RECEIVED".equals(state);

@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmFlag;
 import no.varde.alarm.AlarmStatistics;
 import no.varde.console.live.ConsolePresence;
+import no.varde.registry.Municipalities;
 import no.varde.shared.security.CurrentUser;
 import no.varde.shared.security.VardeUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The supervisor wallboard: open alarms by state, the oldest unclaimed alarm, operators on duty (a console
- * stream open on any node) and today's answer times against the 60-second target. The page re-reads its figures
- * every five seconds (htmx polling): simple, and correct across nodes because every figure comes from the
- * database.
+ * The supervisor wallboard: it leads with the longest-waiting alarm, lists the alarms waiting for an operator by
+ * age and municipality, then open alarms by state, operators on duty (a console stream open on any node) and
+ * today's answer times against the 60-second target, where an alarm still waiting past its type's deadline counts
+ * as a miss (the board never shows 100 % while alarms wait). The page re-reads its figures every five seconds
+ * (htmx polling): simple, and correct across nodes because every figure comes from the database.
  */
 @Controller
 @RequestMapping("/wallboard")
@@ -29,14 +35,18 @@ class WallboardPages {
 
     static final Duration ANSWER_TARGET = Duration.ofSeconds(60);
     static final ZoneId ZONE = ConsoleModelAdvice.ZONE;
+    /** Waiting alarms listed on the board; more are counted, not listed. */
+    static final int WAITING_LISTED = 15;
 
     private final AlarmStatistics statistics;
     private final ConsolePresence presence;
+    private final Municipalities municipalities;
     private final Clock clock;
 
-    WallboardPages(AlarmStatistics statistics, ConsolePresence presence, Clock clock) {
+    WallboardPages(AlarmStatistics statistics, ConsolePresence presence, Municipalities municipalities, Clock clock) {
         this.statistics = statistics;
         this.presence = presence;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -64,8 +74,47 @@ class WallboardPages {
         model.addAttribute(
                 "oldestAgeSeconds",
                 oldest == null ? 0 : Duration.between(oldest.receivedAt(), now).toSeconds());
-        model.addAttribute("answers", statistics.answerTimes(user, today, ANSWER_TARGET));
+        model.addAttribute("answers", statistics.answerTimes(user, today, ANSWER_TARGET, now));
+        var waiting = statistics.waiting(user, now);
+        var listed = statistics.waitingAlarms(user, WAITING_LISTED);
+        var places = municipalities.namesByNumber();
+        model.addAttribute("waiting", waiting);
+        model.addAttribute(
+                "waitingList",
+                listed.stream()
+                        .map(a -> new WaitingRow(
+                                a.title(),
+                                a.priority().value(),
+                                a.kommunenummer() == null
+                                        ? null
+                                        : places.getOrDefault(
+                                                a.kommunenummer().value(),
+                                                a.kommunenummer().value()),
+                                Duration.between(a.receivedAt(), now).toSeconds(),
+                                a.overdueAt(now),
+                                AlarmMarker.of(a.vkpAlertCode(), a.unknownDevice() ? UNKNOWN : NONE)))
+                        .toList());
+        model.addAttribute("waitingNotListed", Math.max(0, waiting.total() - listed.size()));
         model.addAttribute("onDuty", presence.onDuty());
         model.addAttribute("now", now);
+    }
+
+    private static final Set<AlarmFlag> UNKNOWN = EnumSet.of(AlarmFlag.UNKNOWN_DEVICE);
+    private static final Set<AlarmFlag> NONE = EnumSet.noneOf(AlarmFlag.class);
+
+    /** One waiting alarm on the board: its type, priority, municipality and how long it has waited; no names. */
+    public record WaitingRow(
+            String title,
+            int priority,
+            @Nullable String municipality,
+            long ageSeconds,
+            boolean overdue,
+            @Nullable String marker) {
+
+        public String age() {
+            return ageSeconds / 3600 > 0
+                    ? String.format("%d:%02d:%02d", ageSeconds / 3600, ageSeconds % 3600 / 60, ageSeconds % 60)
+                    : String.format("%d:%02d", ageSeconds / 60, ageSeconds % 60);
+        }
     }
 }

@@ -1,0 +1,21 @@
+package no.varde.console;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Demo devices for the desk's tests: one per resident, so no alarm counts as a repeat of another. */
+public final class DeskFixtures {
+
+    private DeskFixtures() {}
+
+    /** {controller id, device id} of {@code count} safety alarms in Brønnøy, each of a different resident. */
+    public static List<String[]> residentDevices(JdbcClient jdbc, int count) {
+        return jdbc.sql(
+                        "select distinct on (resident_id) scaip_controller_id, coalesce(scaip_device_id, '') from device"
+                                + " where type = 'SAFETY_ALARM' and resident_id is not null and scaip_controller_id is not null"
+                                + " and kommunenummer = '1813' order by resident_id, scaip_controller_id limit ?")
+                .param(count)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+    }
+}
