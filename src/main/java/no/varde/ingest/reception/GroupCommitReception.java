@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import no.varde.alarm.AlarmCategory;
@@ -78,48 +76,16 @@ class GroupCommitReception implements Reception, SmartLifecycle {
                 receipt.completeExceptionally(
                         unavailable("VARDE-INGEST-0004: reception is full; send again shortly", null));
             } else {
-                lane.add(new Pending(delivery, receipt));
+                lane.add(new Pending(
+                        delivery,
+                        receipt,
+                        System.nanoTime() + settings.commitTimeout().toNanos()));
                 waiting.signal();
             }
         } finally {
             lock.unlock();
         }
-        return withDeadline(receipt);
-    }
-
-    /**
-     * The sender's view of the receipt, bounded by the commit timeout: when the commit has not come by then, the
-     * delivery is cancelled (dropped from its lane unless a writer already has it; a resent copy of one that still
-     * commits is answered as a duplicate) and the sender hears "not now". Every protocol gets this: a DC-09
-     * transmitter or SCAIP device that waits with no answer retries anyway, and under overload the writers then
-     * spend their time on senders still waiting instead of on a backlog nobody waits for. A sender that gives up
-     * earlier may cancel the returned stage; that cancels the delivery too.
-     */
-    private CompletableFuture<Receipt> withDeadline(CompletableFuture<Receipt> receipt) {
-        if (receipt.isDone()) {
-            return receipt;
-        }
-        CompletableFuture<Receipt> answer = new CompletableFuture<>();
-        receipt.whenComplete((done, failure) -> {
-            if (failure == null) {
-                answer.complete(done);
-            } else if (failure instanceof CancellationException) {
-                answer.completeExceptionally(unavailable(
-                        "VARDE-INGEST-0008: not committed within "
-                                + settings.commitTimeout().toMillis() + " ms; send it again",
-                        null));
-            } else {
-                answer.completeExceptionally(failure);
-            }
-        });
-        answer.whenComplete((done, failure) -> {
-            if (failure instanceof CancellationException) {
-                receipt.cancel(false);
-            }
-        });
-        CompletableFuture.delayedExecutor(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> receipt.cancel(false));
-        return answer;
+        return receipt;
     }
 
     @Override
@@ -151,32 +117,50 @@ class GroupCommitReception implements Reception, SmartLifecycle {
         }
     }
 
-    /** Waits for deliveries and takes a group: people's alarms first, then others while the group has room. */
+    /**
+     * Waits for deliveries and takes a group: people's alarms first, then others while the group has room. A
+     * delivery whose sender gave up (receipt cancelled) or whose commit timeout passed while it waited is not taken:
+     * its sender has been told, or is now told, "not now" and sends again (a DC-09 transmitter or SCAIP device
+     * without an answer retries anyway). Under overload the writers so spend their time on senders still waiting
+     * instead of on a backlog nobody waits for.
+     */
     private List<Pending> nextGroup() throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        List<Pending> expired = new ArrayList<>();
         lock.lock();
         try {
             while (running && human.isEmpty() && other.isEmpty()) {
                 waiting.await();
             }
-            List<Pending> group = new ArrayList<>();
+            long now = System.nanoTime();
             int events = 0;
             for (ArrayDeque<Pending> lane : List.of(human, other)) {
                 while (!lane.isEmpty()
                         && (group.isEmpty() || events + lane.peek().size() <= settings.maxGroupEvents())) {
                     Pending next = lane.poll();
                     if (next.receipt().isCancelled()) {
-                        // its sender stopped waiting and was told "not now, send again": storing it now would
-                        // only delay the senders still waiting (the resent copy is stored, or deduplicated)
+                        continue;
+                    }
+                    if (next.expired(now)) {
+                        expired.add(next);
                         continue;
                     }
                     group.add(next);
                     events += next.size();
                 }
             }
-            return group;
         } finally {
             lock.unlock();
         }
+        // answered outside the lock: a sender's callback (the DC-09 no-answer, a SIP 503) runs on this thread
+        for (Pending late : expired) {
+            late.receipt()
+                    .completeExceptionally(unavailable(
+                            "VARDE-INGEST-0008: not committed within "
+                                    + settings.commitTimeout().toMillis() + " ms; send it again",
+                            null));
+        }
+        return group;
     }
 
     private void commit(List<Pending> group) {
