@@ -286,6 +286,18 @@ public record Alarm(
     }
 
     /**
+     * The holder ticks a step of the alarm type's guidance checklist; the entry's text is the step as the operator
+     * read it, the detail names the checklist version, so a later edit of the guidance does not rewrite the record.
+     */
+    public Transition tickGuidance(Actor operator, TimelineDetail.GuidanceStep step, String text, Instant now) {
+        requireHolder(operator, HANDLED);
+        return change(
+                bumped(),
+                Entry.by(operator, now, TimelineKind.GUIDANCE_STEP, text, step),
+                new AlarmNoted(id, TimelineKind.GUIDANCE_STEP, operator.name(), now));
+    }
+
+    /**
      * Something the alarm's device did beyond its event that the operator must know (e.g. a voice call Varde
      * refused, so the device used its own voice fallback), recorded by a system actor such as {@code system:scaip}.
      */

@@ -234,6 +234,12 @@ public class Alarms {
         return change(operator, id, alarm -> alarm.note(Actor.of(operator), kind, text, clock.instant()));
     }
 
+    /** The holder ticks a step of the guidance checklist; {@link AlarmGuidance} checks the step exists. */
+    @Transactional
+    public Alarm tickGuidance(VardeUser operator, AlarmId id, TimelineDetail.GuidanceStep step, String text) {
+        return change(operator, id, alarm -> alarm.tickGuidance(Actor.of(operator), step, text, clock.instant()));
+    }
+
     /** Hands responsibility to the municipality's home-care team; the dispatch module notifies the team. */
     @Transactional
     public Alarm dispatch(VardeUser operator, AlarmId id, @Nullable String message) {

@@ -132,6 +132,14 @@ public sealed interface TimelineDetail {
         }
     }
 
+    /** A ticked step of a guidance checklist: the subject (VKP alert code or UNKNOWN_DEVICE), version and step. */
+    record GuidanceStep(String subject, int version, int step) implements TimelineDetail {
+        @Override
+        public Map<String, Object> toData() {
+            return Map.of("subject", subject, "version", version, "step", step);
+        }
+    }
+
     record Closure(Outcome outcome) implements TimelineDetail {
         @Override
         public Map<String, Object> toData() {
@@ -165,6 +173,11 @@ public sealed interface TimelineDetail {
             case REASSIGNED ->
                 new Reassignment(
                         data.get("from") == null ? null : data.get("from").toString(), String.valueOf(data.get("to")));
+            case GUIDANCE_STEP ->
+                new GuidanceStep(
+                        String.valueOf(data.get("subject")),
+                        ((Number) data.getOrDefault("version", 0)).intValue(),
+                        ((Number) data.getOrDefault("step", 0)).intValue());
             case CLOSED, CLOSED_IN_BULK, CLOSED_BY_RULE ->
                 new Closure(Outcome.valueOf(String.valueOf(data.get("outcome"))));
             case NOTE ->

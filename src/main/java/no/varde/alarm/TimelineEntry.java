@@ -41,6 +41,10 @@ public record TimelineEntry(
         return detail instanceof TimelineDetail.RelativeConfirmation confirmation ? confirmation : null;
     }
 
+    public TimelineDetail.@Nullable GuidanceStep guidanceStep() {
+        return detail instanceof TimelineDetail.GuidanceStep step ? step : null;
+    }
+
     public @Nullable String relatives() {
         return detail instanceof TimelineDetail.RelativesNotified notified ? notified.relatives() : null;
     }

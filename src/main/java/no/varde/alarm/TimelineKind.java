@@ -27,6 +27,8 @@ public enum TimelineKind {
     RELATIVE_CONFIRMED(10),
     CALLOUT_CANCELLED(9),
     REASSIGNED(null),
+    /** A step of the alarm type's guidance checklist ticked by the operator; the detail names it and its version. */
+    GUIDANCE_STEP(null),
     ESCALATED(null),
     REPEAT_RECEIVED(null),
     CLOSED(3),
