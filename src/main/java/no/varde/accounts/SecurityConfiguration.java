@@ -35,6 +35,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -95,7 +96,10 @@ class SecurityConfiguration {
                 .authenticationManager(manager)
                 .httpBasic(basic -> basic.realmName("Varde").authenticationEntryPoint(unauthorized))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a request that also carries a signed-in user's session cookie must leave that session
+                        // alone (the default strategy changed its id, and the user's other requests got 401)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
                 .build();
     }
@@ -114,7 +118,10 @@ class SecurityConfiguration {
                 // the entry point also answers wrong credentials, not only missing ones
                 .httpBasic(basic -> basic.realmName("Varde").authenticationEntryPoint(unauthorized))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a request that also carries a signed-in user's session cookie must leave that session
+                        // alone (the default strategy changed its id, and the user's other requests got 401)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
                 .build();
     }

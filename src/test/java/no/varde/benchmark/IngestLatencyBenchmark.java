@@ -45,7 +45,12 @@ import no.varde.harness.VardeProcess;
  *   <li>(b) single-event HTTP ingest ({@code POST /api/v1/events}) from 8 senders, closed loop;
  *   <li>(c) batch ingest ({@code POST /api/v1/events/batch}, 100 events per request) from 8 senders;
  *   <li>(d) POST → console stream latency at a steady open-loop 200 events/s (latency counted from each event's
- *       scheduled send time, so a slow answer cannot hide the delay of the events behind it).
+ *       scheduled send time, so a slow answer cannot hide the delay of the events behind it). The stream event is
+ *       what makes every operator page play the new-alarm cue (desk.js), so this is also the time to the cue;
+ *   <li>(d, desk) in the same phase, POST → queue strip updated: the benchmark does what desk.js does on every
+ *       page (on a stream event, re-read {@code /console/strip} 150 ms later, one request at a time, again when
+ *       events came during a request), and an alarm counts as shown once a strip answer whose request started
+ *       after its stream event has arrived. Issue 11's goal: within one second.
  * </ol>
  *
  * <p>Each phase is repeated {@code runs} times (default 3) and the median is reported, with the CPU time used by
@@ -123,7 +128,13 @@ public final class IngestLatencyBenchmark {
     }
 
     /** One measured phase: its throughput (or latency) and the CPU each process used. */
-    private record Phase(double perSecond, double p50, double p99, int done, int failed, Cpu cpu, double seconds) {}
+    private record Phase(
+            double perSecond, double p50, double p99, int done, int failed, Cpu cpu, double seconds, Desk desk) {}
+
+    /** POST → queue strip updated (phase d only): p50, p99 and max in ms, and the share within one second. */
+    private record Desk(double p50, double p99, double max, double withinSecond) {
+        static final Desk NONE = new Desk(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /** CPU seconds of the application JVM, PostgreSQL and the load generator over one phase. */
     private record Cpu(double app, double postgres, double load) {}
@@ -333,7 +344,8 @@ public final class IngestLatencyBenchmark {
                 done.find() ? Integer.parseInt(done.group(1)) : 0,
                 failed.find() ? Integer.parseInt(failed.group(1)) : 0,
                 used,
-                seconds);
+                seconds,
+                Desk.NONE);
     }
 
     // ---------------------------------------------------------------- (b), (c) closed loop
@@ -367,7 +379,14 @@ public final class IngestLatencyBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Phase(
-                events.get() / seconds, Double.NaN, Double.NaN, events.get(), failed.get(), cpuSince(cpu), seconds);
+                events.get() / seconds,
+                Double.NaN,
+                Double.NaN,
+                events.get(),
+                failed.get(),
+                cpuSince(cpu),
+                seconds,
+                Desk.NONE);
     }
 
     // ---------------------------------------------------------------- (d) open loop latency
@@ -420,7 +439,8 @@ public final class IngestLatencyBenchmark {
                 latencies.size(),
                 failed.get() + missing,
                 used,
-                sendSeconds);
+                sendSeconds,
+                desk(arrivalsOf(scheduled)));
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -505,10 +525,128 @@ public final class IngestLatencyBenchmark {
                     streamEvents.incrementAndGet();
                     arrivals.putIfAbsent(m.group(1), now);
                 }
+                if (line.startsWith("data:")) {
+                    strip.changed();
+                }
             });
         } catch (IOException | InterruptedException | UncheckedIOException e) {
             // the stream ends when the application stops at the end of the run
         }
+    }
+
+    // ---------------------------------------------------------------- the queue strip, as desk.js reads it
+
+    private final DeskStrip strip = new DeskStrip();
+
+    /**
+     * desk.js on every operator page: a stream event schedules a strip read 150 ms later (one pending at a time);
+     * a read never overlaps another, and events during a read make it read again as soon as it ends. Each
+     * successful read is kept as (started, answered) to tell when each alarm was first shown.
+     */
+    private final class DeskStrip {
+        private static final long DEBOUNCE_MS = 150;
+        private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().factory());
+        private final List<long[]> reads = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        private boolean scheduled;
+        private boolean inFlight;
+        private boolean again;
+
+        synchronized void changed() {
+            if (!scheduled) {
+                scheduled = true;
+                timer.schedule(this::read, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void read() {
+            synchronized (this) {
+                scheduled = false;
+                if (inFlight) {
+                    again = true;
+                    return;
+                }
+                inFlight = true;
+                again = false;
+            }
+            Thread.ofVirtual().start(() -> {
+                long started = System.nanoTime();
+                try {
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/console/strip"))
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200) {
+                        reads.add(new long[] {started, System.nanoTime()});
+                    }
+                    outcomes.computeIfAbsent("HTTP " + answer.statusCode(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    // a failed read is not an update: the alarm waits for the next one
+                    outcomes.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                }
+                boolean repeat;
+                synchronized (this) {
+                    inFlight = false;
+                    repeat = again;
+                }
+                if (repeat) {
+                    read();
+                }
+            });
+        }
+
+        /** When the strip first showed an alarm whose stream event arrived at {@code arrival}; -1 if never. */
+        long shown(long arrival) {
+            synchronized (reads) {
+                long best = -1;
+                for (long[] read : reads) {
+                    if (read[0] >= arrival && (best < 0 || read[1] < best)) {
+                        best = read[1];
+                    }
+                }
+                return best;
+            }
+        }
+    }
+
+    /** Each sent alarm's scheduled send time and the time its stream event arrived (sent alarms only). */
+    private Map<Long, Long> arrivalsOf(Map<String, Long> scheduled) {
+        Map<Long, Long> sentToArrived = new java.util.HashMap<>();
+        scheduled.forEach((alarm, at) -> {
+            Long arrived = arrivals.get(alarm);
+            if (arrived != null) {
+                sentToArrived.merge(at, arrived, Math::max);
+            }
+        });
+        return sentToArrived;
+    }
+
+    private Desk desk(Map<Long, Long> sentToArrived) throws InterruptedException {
+        Thread.sleep(2000); // the last reads answer
+        List<Double> shown = new ArrayList<>();
+        int never = 0;
+        for (Map.Entry<Long, Long> e : sentToArrived.entrySet()) {
+            long at = strip.shown(e.getValue());
+            if (at < 0) {
+                never++;
+            } else {
+                shown.add((at - e.getKey()) / 1e6);
+            }
+        }
+        Collections.sort(shown);
+        if (shown.isEmpty()) {
+            return Desk.NONE;
+        }
+        long within = shown.stream().filter(ms -> ms <= 1000).count();
+        return new Desk(
+                percentile(shown, 50),
+                percentile(shown, 99),
+                shown.getLast(),
+                within / (double) (shown.size() + never));
     }
 
     private void signIn(String username, String password) throws Exception {
@@ -615,6 +753,30 @@ public final class IngestLatencyBenchmark {
         row(lines, results, "c", "(c) batch ingest, 100 per request, 8 senders (events/s)", Phase::perSecond);
         row(lines, results, "d", "(d) POST → console stream at 200 ev/s open loop, p50 (ms)", Phase::p50);
         row(lines, results, "d", "(d) POST → console stream at 200 ev/s open loop, p99 (ms)", Phase::p99);
+        row(
+                lines,
+                results,
+                "d",
+                "(d, desk) POST → queue strip updated, p50 (ms)",
+                p -> p.desk().p50());
+        row(
+                lines,
+                results,
+                "d",
+                "(d, desk) POST → queue strip updated, p99 (ms)",
+                p -> p.desk().p99());
+        row(
+                lines,
+                results,
+                "d",
+                "(d, desk) POST → queue strip updated, max (ms)",
+                p -> p.desk().max());
+        row(
+                lines,
+                results,
+                "d",
+                "(d, desk) share of alarms on the strip within 1 s (%)",
+                p -> 100 * p.desk().withinSecond());
         double a = median(results, "a", Phase::perSecond);
         double b = median(results, "b", Phase::perSecond);
         double c = median(results, "c", Phase::perSecond);
@@ -628,11 +790,17 @@ public final class IngestLatencyBenchmark {
                 c >= 2 * a ? "met" : "MISSED",
                 p99,
                 p99 < 100 ? "met" : "MISSED"));
+        double deskP99 = median(results, "d", p -> p.desk().p99());
+        lines.add(String.format(
+                "issue 11: a new alarm on the queue strip of every operator page within 1 s (cue: the stream event, p99"
+                        + " %.1f ms; strip p99 %.1f ms): %s",
+                p99, deskP99, deskP99 <= 1000 ? "met" : "MISSED"));
         int failed = results.stream()
                 .flatMap(r -> r.values().stream())
                 .mapToInt(Phase::failed)
                 .sum();
         lines.add("failed or missing (all phases, all runs): " + failed);
+        lines.add("queue strip reads (all phases): " + strip.outcomes);
         lines.add("CPU columns: seconds of CPU per second of the phase (1.00 = one core busy), median of the runs");
         lines.add("");
         return String.join("\n", lines);
