@@ -8,6 +8,7 @@ import no.varde.registry.AccessScopes;
 import no.varde.registry.Devices;
 import no.varde.registry.Municipalities;
 import no.varde.registry.Municipality;
+import no.varde.registry.NationalId;
 import no.varde.registry.Resident;
 import no.varde.registry.ResidentDraft;
 import no.varde.registry.Residents;
@@ -71,9 +72,36 @@ class ResidentPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable ResidentId id, Model model) {
+        return card(id, model, null);
+    }
+
+    /**
+     * The whole national id, which the card shows masked (birth date part only) until asked. Audited as its own
+     * REVEAL entry each time. For htmx the id's fragment; without JavaScript the card with the id shown.
+     */
+    @PostMapping("/{id}/national-id")
+    String revealNationalId(
+            @PathVariable ResidentId id,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        NationalId nationalId =
+                residents.revealNationalId(scopes.current(), id, "national id shown on request (resident card)");
+        if (htmx == null) {
+            return card(id, model, nationalId);
+        }
+        model.addAttribute("rid", id);
+        model.addAttribute("maskedId", nationalId.masked());
+        model.addAttribute("fullId", nationalId.value());
+        return "registry/resident :: national-id";
+    }
+
+    private String card(ResidentId id, Model model, @Nullable NationalId revealed) {
         AccessScope scope = scopes.current();
         Resident resident = residents.get(scope, id, "resident card");
         model.addAttribute("resident", resident);
+        model.addAttribute("rid", id);
+        model.addAttribute("maskedId", resident.nationalId().masked());
+        model.addAttribute("fullId", revealed == null ? null : revealed.value());
         model.addAttribute("age", resident.age(clock));
         model.addAttribute("devices", devices.ofResident(scope, id));
         model.addAttribute(
