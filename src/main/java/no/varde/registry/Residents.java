@@ -201,7 +201,25 @@ public class Residents {
 
     @Transactional
     public Resident update(AccessScope scope, ResidentId id, int expectedVersion, ResidentDraft draft) {
+        return update(scope, id, expectedVersion, draft, false);
+    }
+
+    /**
+     * As {@link #update(AccessScope, ResidentId, int, ResidentDraft)}; with {@code keepNationalIdWhenBlank} an empty
+     * national id keeps the stored one. The edit page uses it: it never sends the whole id to the browser (the id is
+     * masked), so an empty field means "unchanged".
+     */
+    @Transactional
+    public Resident update(
+            AccessScope scope,
+            ResidentId id,
+            int expectedVersion,
+            ResidentDraft draft,
+            boolean keepNationalIdWhenBlank) {
         Resident before = load(scope, id).orElseThrow(() -> new NotFoundException("resident", id));
+        if (keepNationalIdWhenBlank && ResidentDraft.blank(draft.nationalId())) {
+            draft = draft.withNationalId(before.nationalId().value());
+        }
         check(scope, draft);
         String nationalId = draft.nationalId().strip();
         ensureUniqueNationalId(scope, draft, id);

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -290,6 +291,42 @@ class AccessRequestAuditIntegrationTests {
                         .with(csrf())
                         .with(user(users.loadUserByUsername("hjemme.rana"))))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theEditFormNeverSendsTheWholeNationalIdAndAnEmptyFieldKeepsIt() throws Exception {
+        Resident resident = AuditSubjects.resident(this::api, "Skjema");
+        String admin = AuditSubjects.account(this::api, "MUNICIPAL_ADMIN");
+        String form = page(admin, get("/residents/" + resident.id() + "/edit"), 200);
+        assertThat(form)
+                .doesNotContain(resident.nationalId())
+                .contains("placeholder=\"" + resident.nationalId().substring(0, 6) + " *****\"")
+                .contains("id=\"nationalId-hint\"");
+
+        String version = JsonPath.read(
+                        api("GET", "/api/v1/residents/" + resident.id(), "", "sysadmin", "varde-demo")
+                                .body(),
+                        "$.version")
+                .toString();
+        mvc.perform(post("/residents")
+                        .with(csrf())
+                        .with(user(users.loadUserByUsername(admin)))
+                        .param("id", resident.id().toString())
+                        .param("version", version)
+                        .param("kommunenummer", "1813")
+                        .param("givenName", resident.givenName())
+                        .param("familyName", resident.familyName())
+                        .param("birthDate", "1940-01-01")
+                        .param("nationalId", "")
+                        .param("streetAddress", "Nyveien 3")
+                        .param("postalCode", "8900")
+                        .param("postalPlace", "Brønnøysund")
+                        .param("entryMethod", "KEY_BOX")
+                        .param("active", "true"))
+                .andExpect(status().is3xxRedirection());
+        String stored = api("GET", "/api/v1/residents/" + resident.id(), "", "sysadmin", "varde-demo")
+                .body();
+        assertThat(stored).contains("Nyveien 3").contains(resident.nationalId());
     }
 
     @Test

@@ -59,7 +59,7 @@ class AuditApi {
             summary = "Audit events, newest first; municipal admins get their own municipality's only",
             description = "Each event carries the resident's name where the caller may see that resident"
                     + " (need-to-know); sending a name is audited as a read of that resident.")
-    List<Entry> events(
+    List<AuditEntry> events(
             @RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Parameter(description = "a resident id (UUID)") @Nullable String resident,
             @RequestParam(required = false)
@@ -80,12 +80,12 @@ class AuditApi {
                         .collect(Collectors.toSet()),
                 "audit trail (API)");
         return events.stream()
-                .map(e -> Entry.of(e, e.residentId() == null ? null : names.get(e.residentId())))
+                .map(e -> AuditEntry.of(e, e.residentId() == null ? null : names.get(e.residentId())))
                 .toList();
     }
 
     /** One audit line, with the resident's name where the caller may see it. */
-    record Entry(
+    record AuditEntry(
             long id,
             Instant occurredAt,
             String username,
@@ -99,8 +99,8 @@ class AuditApi {
             String purpose,
             @Nullable String clientAddress) {
 
-        static Entry of(AuditEvent e, @Nullable String residentName) {
-            return new Entry(
+        static AuditEntry of(AuditEvent e, @Nullable String residentName) {
+            return new AuditEntry(
                     e.id(),
                     e.occurredAt(),
                     e.username(),

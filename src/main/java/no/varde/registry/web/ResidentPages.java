@@ -137,6 +137,7 @@ class ResidentPages {
     @PreAuthorize(WRITERS)
     String edit(@PathVariable ResidentId id, Model model) {
         Resident resident = residents.get(scopes.current(), id, "resident opened for editing");
+        model.addAttribute("maskedId", resident.nationalId().masked());
         return form(model, ResidentForm.of(resident), resident, List.of());
     }
 
@@ -147,7 +148,7 @@ class ResidentPages {
         try {
             Resident saved = form.id() == null
                     ? residents.create(scope, form.toDraft())
-                    : residents.update(scope, ResidentId.of(form.id()), form.version(), form.toDraft());
+                    : residents.update(scope, ResidentId.of(form.id()), form.version(), form.toDraft(), true);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/residents/" + saved.id();
         } catch (InvalidInputException e) {
@@ -201,7 +202,8 @@ class ResidentPages {
                     r.givenName(),
                     r.familyName(),
                     r.birthDate().toString(),
-                    r.nationalId().value(),
+                    // masked: the page never sends the whole id; an empty field keeps the stored one
+                    null,
                     r.streetAddress(),
                     r.postalCode(),
                     r.postalPlace(),
