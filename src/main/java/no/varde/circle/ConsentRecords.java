@@ -56,7 +56,8 @@ public class ConsentRecords {
 
     @Transactional
     public Circle circle(VardeUser user, ResidentId id) {
-        Resident resident = residents.get(scopes.forUser(user), id, "relatives' SMS consent and contact windows");
+        // a panel of the resident card, loaded with it and again after each change: audited by the audit rule
+        Resident resident = residents.getShown(scopes.forUser(user), id, "relatives' SMS consent and contact windows");
         return new Circle(resident, notifications.relatives(resident), consents.history(id));
     }
 

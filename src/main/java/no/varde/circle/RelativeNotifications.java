@@ -101,16 +101,19 @@ public class RelativeNotifications {
             List<Duration> escalationChoices,
             boolean mayNotify) {}
 
-    /** The panel; reading the relatives is audited as a read of the resident. */
+    /**
+     * The panel, which the alarm page loads with it and again on every re-render; reading the relatives is audited
+     * as a read of the resident by the audit rule (one READ per user, resident and 10 minutes), not once per load.
+     */
     @Transactional
     public Panel panel(VardeUser user, AlarmId id) {
-        Alarm alarm = alarms.get(user, id);
+        Alarm alarm = alarms.findVisible(user, id).orElseThrow(() -> new NotFoundException("alarm", id));
         boolean mine = user.username().equals(alarm.claimedBy()) && alarm.isOpen();
         if (alarm.residentId() == null) {
             return new Panel(alarm, null, List.of(), List.of(), List.of(), properties.escalationChoices(), false);
         }
-        Resident resident =
-                residents.get(scopes.forUser(user), alarm.residentId(), "alarm " + id + ": relatives and SMS consent");
+        Resident resident = residents.getShown(
+                scopes.forUser(user), alarm.residentId(), "alarm " + id + ": relatives and SMS consent");
         return new Panel(
                 alarm,
                 resident,

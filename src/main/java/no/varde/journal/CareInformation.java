@@ -17,6 +17,7 @@ import no.varde.registry.Resident;
 import no.varde.registry.Residents;
 import no.varde.shared.ResidentId;
 import no.varde.shared.security.VardeUser;
+import no.varde.shared.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,18 +63,20 @@ public class CareInformation {
 
     @Transactional
     public CareSummary ofResident(VardeUser user, ResidentId id) {
-        Resident resident = residents.get(scopes.forUser(user), id, "care information from the EPJ");
+        // a panel of the resident card, loaded with it: audited by the audit rule, not once per load
+        Resident resident = residents.getShown(scopes.forUser(user), id, "care information from the EPJ");
         return summary(resident);
     }
 
     /** The care information of the alarm's resident, if the alarm has one. */
     @Transactional
     public Optional<CareSummary> ofAlarm(VardeUser user, AlarmId id) {
-        Alarm alarm = alarms.get(user, id);
+        // a panel of the alarm page, loaded again on each re-render: audited by the audit rule, not once per load
+        Alarm alarm = alarms.findVisible(user, id).orElseThrow(() -> new NotFoundException("alarm", id));
         if (alarm.residentId() == null) {
             return Optional.empty();
         }
-        Resident resident = residents.get(
+        Resident resident = residents.getShown(
                 scopes.forUser(user), alarm.residentId(), "alarm " + id + ": care information from the EPJ");
         return Optional.of(summary(resident));
     }

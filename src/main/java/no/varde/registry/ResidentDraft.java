@@ -42,6 +42,27 @@ public record ResidentDraft(
         }
     }
 
+    /** The same draft with another national id. */
+    ResidentDraft withNationalId(String value) {
+        return new ResidentDraft(
+                kommunenummer,
+                givenName,
+                familyName,
+                birthDate,
+                value,
+                streetAddress,
+                postalCode,
+                postalPlace,
+                phone,
+                mobilePhone,
+                entryMethod,
+                entryDetails,
+                operatorNotes,
+                epjId,
+                active,
+                relatives);
+    }
+
     public List<FieldProblem> validate() {
         List<FieldProblem> problems = new ArrayList<>();
         if (!Kommunenummer.isValid(kommunenummer)) {

@@ -8,6 +8,7 @@ import no.varde.registry.AccessScopes;
 import no.varde.registry.Devices;
 import no.varde.registry.Municipalities;
 import no.varde.registry.Municipality;
+import no.varde.registry.NationalId;
 import no.varde.registry.Resident;
 import no.varde.registry.ResidentDraft;
 import no.varde.registry.Residents;
@@ -71,9 +72,36 @@ class ResidentPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable ResidentId id, Model model) {
+        return card(id, model, null);
+    }
+
+    /**
+     * The whole national id, which the card shows masked (birth date part only) until asked. Audited as its own
+     * REVEAL entry each time. For htmx the id's fragment; without JavaScript the card with the id shown.
+     */
+    @PostMapping("/{id}/national-id")
+    String revealNationalId(
+            @PathVariable ResidentId id,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        NationalId nationalId =
+                residents.revealNationalId(scopes.current(), id, "national id shown on request (resident card)");
+        if (htmx == null) {
+            return card(id, model, nationalId);
+        }
+        model.addAttribute("rid", id);
+        model.addAttribute("maskedId", nationalId.masked());
+        model.addAttribute("fullId", nationalId.value());
+        return "registry/resident :: national-id";
+    }
+
+    private String card(ResidentId id, Model model, @Nullable NationalId revealed) {
         AccessScope scope = scopes.current();
         Resident resident = residents.get(scope, id, "resident card");
         model.addAttribute("resident", resident);
+        model.addAttribute("rid", id);
+        model.addAttribute("maskedId", resident.nationalId().masked());
+        model.addAttribute("fullId", revealed == null ? null : revealed.value());
         model.addAttribute("age", resident.age(clock));
         model.addAttribute("devices", devices.ofResident(scope, id));
         model.addAttribute(
@@ -109,6 +137,7 @@ class ResidentPages {
     @PreAuthorize(WRITERS)
     String edit(@PathVariable ResidentId id, Model model) {
         Resident resident = residents.get(scopes.current(), id, "resident opened for editing");
+        model.addAttribute("maskedId", resident.nationalId().masked());
         return form(model, ResidentForm.of(resident), resident, List.of());
     }
 
@@ -119,7 +148,7 @@ class ResidentPages {
         try {
             Resident saved = form.id() == null
                     ? residents.create(scope, form.toDraft())
-                    : residents.update(scope, ResidentId.of(form.id()), form.version(), form.toDraft());
+                    : residents.update(scope, ResidentId.of(form.id()), form.version(), form.toDraft(), true);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/residents/" + saved.id();
         } catch (InvalidInputException e) {
@@ -173,7 +202,8 @@ class ResidentPages {
                     r.givenName(),
                     r.familyName(),
                     r.birthDate().toString(),
-                    r.nationalId().value(),
+                    // masked: the page never sends the whole id; an empty field keeps the stored one
+                    null,
                     r.streetAddress(),
                     r.postalCode(),
                     r.postalPlace(),
