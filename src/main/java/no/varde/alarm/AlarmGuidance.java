@@ -123,7 +123,7 @@ public class AlarmGuidance {
      */
     @Transactional(readOnly = true)
     public List<AlarmChecklist> forAlarm(VardeUser user, AlarmId id) {
-        Alarm alarm = alarms.findVisible(user, id).orElseThrow(() -> new NotFoundException("alarm", id));
+        Alarm alarm = alarms.findVisibleWithTimeline(user, id).orElseThrow(() -> new NotFoundException("alarm", id));
         List<String> subjects = new ArrayList<>();
         if (alarm.flags().contains(AlarmFlag.UNKNOWN_DEVICE)) {
             subjects.add(UNKNOWN_DEVICE);
@@ -132,22 +132,22 @@ public class AlarmGuidance {
         List<AlarmChecklist> lists = new ArrayList<>();
         for (String subject : subjects) {
             current(subject)
-                    .ifPresent(checklist -> lists.add(
-                            new AlarmChecklist(checklist, ticked(id, checklist), titleNb(subject), titleEn(subject))));
+                    .ifPresent(checklist -> lists.add(new AlarmChecklist(
+                            checklist, ticked(alarm, checklist), titleNb(subject), titleEn(subject))));
         }
         return lists;
     }
 
-    private Set<Integer> ticked(AlarmId id, Checklist checklist) {
-        return new LinkedHashSet<>(jdbc.sql("""
-                        select distinct (data ->> 'step')::int from alarm_timeline
-                         where alarm_id = :alarm and kind = 'GUIDANCE_STEP'
-                           and data ->> 'subject' = :subject and (data ->> 'version')::int = :version""")
-                .param("alarm", id.value())
-                .param("subject", checklist.subject())
-                .param("version", checklist.version())
-                .query(Integer.class)
-                .list());
+    /** The steps of this checklist version the alarm's own timeline (read under need-to-know) has ticked. */
+    private static Set<Integer> ticked(Alarm alarm, Checklist checklist) {
+        Set<Integer> ticked = new LinkedHashSet<>();
+        for (TimelineEntry entry : alarm.timeline()) {
+            TimelineDetail.GuidanceStep step = entry.guidanceStep();
+            if (step != null && step.subject().equals(checklist.subject()) && step.version() == checklist.version()) {
+                ticked.add(step.step());
+            }
+        }
+        return ticked;
     }
 
     // ---- the operator ticks a step ----------------------------------------------------------------------
@@ -174,7 +174,9 @@ public class AlarmGuidance {
         if (current(subject).map(Checklist::version).orElse(0) != version) {
             throw InvalidInputException.of("version", "guidance " + subject + " has a newer version than " + version);
         }
-        if (!ticked(id, checklist).contains(step)) {
+        Alarm alarm =
+                alarms.findVisibleWithTimeline(operator, id).orElseThrow(() -> new NotFoundException("alarm", id));
+        if (!ticked(alarm, checklist).contains(step)) {
             alarms.tickGuidance(
                     operator,
                     id,

@@ -183,6 +183,14 @@ public class Alarms {
         return store.findHeader(scopes.forUser(user), seesUnassigned(user), id);
     }
 
+    /**
+     * The alarm with its timeline if this user may see it, without an audit entry: for panels of an alarm page
+     * whose opening was audited already (the guidance checklist reads its ticks from the timeline).
+     */
+    Optional<Alarm> findVisibleWithTimeline(VardeUser user, AlarmId id) {
+        return store.find(scopes.forUser(user), seesUnassigned(user), id);
+    }
+
     private static boolean seesUnassigned(VardeUser user) {
         return NeedToKnow.seesUnassigned(user);
     }
