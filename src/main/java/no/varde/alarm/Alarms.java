@@ -429,15 +429,15 @@ public class Alarms {
     }
 
     private Alarm lockForOperator(VardeUser operator, AlarmId id) {
-        if (operator.role() != Role.OPERATOR) {
+        if (!operator.role().handlesAlarms()) {
             throw new org.springframework.security.access.AccessDeniedException("only operators handle alarms");
         }
         return lockInScope(operator, id);
     }
 
-    /** No supervisor role exists yet; the system administrator acts as the response centre's supervisor. */
+    /** The response centre's supervisor on duty; the system administrator may act as one. */
     private static void requireSupervisor(VardeUser user) {
-        if (user.role() != Role.SYSTEM_ADMIN) {
+        if (user.role() != Role.SUPERVISOR && user.role() != Role.SYSTEM_ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("only a supervisor may do this");
         }
     }
