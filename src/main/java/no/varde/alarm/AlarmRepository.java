@@ -198,6 +198,19 @@ class AlarmRepository {
                 .list();
     }
 
+    /** How many alarms {@link #lockUnclaimed} would find (without a limit): what a bulk close would close. */
+    long countUnclaimed(AccessScope scope, boolean unassigned, String sourceCode, Instant receivedBefore) {
+        return scoped(
+                        jdbc.sql("select count(*) from alarm a where a.state = 'RECEIVED' and a.source_code = :code"
+                                + " and a.received_at < :before and" + SCOPE),
+                        scope,
+                        unassigned)
+                .param("code", sourceCode)
+                .param("before", Timestamp.from(receivedBefore))
+                .query(Long.class)
+                .single();
+    }
+
     /** The alarm without its timeline: one query, for hot paths such as live streams. */
     Optional<Alarm> findHeader(AlarmId id) {
         return jdbc.sql("select a.* from alarm a where a.id = ?")

@@ -18,6 +18,7 @@ import no.varde.registry.Devices;
 import no.varde.registry.NeedToKnow;
 import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.Role;
+import no.varde.shared.security.StaffDirectory;
 import no.varde.shared.security.VardeUser;
 import no.varde.shared.web.InvalidInputException;
 import no.varde.shared.web.NotFoundException;
@@ -42,6 +43,7 @@ public class Alarms {
     private final ApplicationEventPublisher events;
     private final AlarmProperties properties;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     Alarms(
             AlarmRepository store,
@@ -52,7 +54,8 @@ public class Alarms {
             AlarmNotifier notifier,
             ApplicationEventPublisher events,
             AlarmProperties properties,
-            Clock clock) {
+            Clock clock,
+            StaffDirectory staff) {
         this.store = store;
         this.mappings = mappings;
         this.devices = devices;
@@ -62,6 +65,7 @@ public class Alarms {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.staff = staff;
     }
 
     /**
@@ -212,10 +216,41 @@ public class Alarms {
     /** A supervisor hands an alarm being handled to another operator. */
     @Transactional
     public Alarm reassign(VardeUser supervisor, AlarmId id, String toOperator) {
+        return reassign(supervisor, id, toOperator, null);
+    }
+
+    /**
+     * A supervisor hands an alarm another operator holds to an operator of the same response centre, saying why;
+     * the timeline records who, to whom and why.
+     */
+    @Transactional
+    public Alarm reassign(VardeUser supervisor, AlarmId id, String toOperator, @Nullable String reason) {
         requireSupervisor(supervisor);
         requireText("operator", toOperator);
+        String to = toOperator.strip();
+        VardeUser target = staff.find(to)
+                .filter(u -> u.role().handlesAlarms())
+                .orElseThrow(() -> InvalidInputException.of("operator", "is not an operator: '" + to + "'"));
+        if (supervisor.responseCentreId() != null
+                && !supervisor.responseCentreId().equals(target.responseCentreId())) {
+            throw InvalidInputException.of("operator", "works in another response centre: '" + to + "'");
+        }
         Alarm alarm = lockInScope(supervisor, id);
-        return apply(supervisor, alarm, alarm.reassign(Actor.of(supervisor), toOperator.strip(), clock.instant()));
+        return apply(supervisor, alarm, alarm.reassign(Actor.of(supervisor), to, blank(reason), clock.instant()));
+    }
+
+    /** A supervisor puts an alarm another operator holds back in the queue, saying why. */
+    @Transactional
+    public Alarm releaseAsSupervisor(VardeUser supervisor, AlarmId id, @Nullable String reason) {
+        requireSupervisor(supervisor);
+        String why = reason == null ? "" : reason.strip();
+        requireText("reason", why);
+        Alarm alarm = lockInScope(supervisor, id);
+        return apply(supervisor, alarm, alarm.releaseAsSupervisor(Actor.of(supervisor), why, clock.instant()));
+    }
+
+    private static @Nullable String blank(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @Transactional
@@ -281,10 +316,27 @@ public class Alarms {
      */
     @Transactional
     public Alarm close(VardeUser operator, AlarmId id, @Nullable Outcome outcome, @Nullable String comment) {
+        return close(operator, id, outcome, comment, false);
+    }
+
+    /**
+     * Closes the alarm; while a call-out is active it is refused ({@link CalloutActiveRefusal}) unless
+     * {@code calloutCancelConfirmed}: the dispatch module then cancels the call-out and tells the worker by SMS.
+     */
+    @Transactional
+    public Alarm close(
+            VardeUser operator,
+            AlarmId id,
+            @Nullable Outcome outcome,
+            @Nullable String comment,
+            boolean calloutCancelConfirmed) {
         if (outcome == null) {
             throw InvalidInputException.of("outcome", "is required: " + List.of(Outcome.values()));
         }
-        return change(operator, id, alarm -> alarm.close(Actor.of(operator), outcome, comment, clock.instant()));
+        return change(
+                operator,
+                id,
+                alarm -> alarm.close(Actor.of(operator), outcome, comment, calloutCancelConfirmed, clock.instant()));
     }
 
     /** A fleet rule closes a technical alarm it has handled; the actor is the rule (system). */
@@ -301,6 +353,18 @@ public class Alarms {
      */
     /** Alarms closed in one bulk request at most; a larger flood takes several (each one transaction). */
     public static final int BULK_CLOSE_MAX = 1000;
+
+    /** How many unclaimed alarms of this code received before that time a bulk close would close now. */
+    @Transactional(readOnly = true)
+    public long countBulkClosable(VardeUser supervisor, String sourceCode, Instant receivedBefore) {
+        requireSupervisor(supervisor);
+        requireText("code", sourceCode);
+        return store.countUnclaimed(
+                scopes.forUser(supervisor),
+                seesUnassigned(supervisor),
+                sourceCode.strip().toUpperCase(java.util.Locale.ROOT),
+                receivedBefore);
+    }
 
     @Transactional
     public int closeInBulk(VardeUser supervisor, String sourceCode, Instant receivedBefore, String reason, int max) {

@@ -216,6 +216,9 @@ public class CalloutSteps {
         if (callout.state() == CalloutState.DONE && !doneAllowed) {
             throw new LinkRefused(true, "dispatch.link.done");
         }
+        if (callout.state() == CalloutState.CANCELLED) {
+            throw new LinkRefused(true, "dispatch.link.cancelled");
+        }
         Alarm alarm = alarms.findForSystem(callout.alarmId()).orElseThrow(LinkRefused::invalid);
         if (alarm.state() == AlarmState.CLOSED && callout.state() != CalloutState.DONE) {
             throw new LinkRefused(true, "dispatch.link.closed");
