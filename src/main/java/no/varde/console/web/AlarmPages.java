@@ -192,9 +192,22 @@ class AlarmPages {
             @PathVariable AlarmId id,
             @RequestParam(required = false) @Nullable Outcome outcome,
             @RequestParam(required = false) @Nullable String comment,
+            @RequestParam(defaultValue = "false") boolean confirmCalloutCancel,
             RedirectAttributes redirect) {
-        return act(id, redirect, "console.done.closed", user -> alarms.close(user, id, outcome, blankToNull(comment)));
+        return act(id, redirect, "console.done.closed", user -> {
+            try {
+                alarms.close(user, id, outcome, blankToNull(comment), confirmCalloutCancel);
+            } catch (no.varde.alarm.CalloutActiveRefusal active) {
+                // asked back with what was chosen, so one more press confirms the cancellation of the call-out
+                redirect.addFlashAttribute("confirmCallout", new CloseRequest(outcome, blankToNull(comment)));
+                throw active;
+            }
+        });
     }
+
+    /** The close the operator asked for, kept for the confirmation step when a call-out is active. */
+    public record CloseRequest(
+            @Nullable Outcome outcome, @Nullable String comment) {}
 
     private String act(AlarmId id, RedirectAttributes redirect, String doneKey, Action action) {
         try {
@@ -207,6 +220,7 @@ class AlarmPages {
             if ("VARDE-ALARM-0005".equals(refused.code())) {
                 redirect.addFlashAttribute("proposeDispatch", true);
             }
+
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(
                     "invalid",
