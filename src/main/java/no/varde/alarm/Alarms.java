@@ -165,6 +165,12 @@ public class Alarms {
     }
 
     /** Whether the user may see this alarm at all (for live streams that must not leak other municipalities). */
+    /** The battery level the devices of these alarms reported, within the user's scope (technical rows). */
+    @Transactional(readOnly = true)
+    public Map<AlarmId, Integer> reportedBattery(VardeUser user, java.util.Collection<AlarmId> ids) {
+        return store.reportedBattery(scopes.forUser(user), seesUnassigned(user), ids);
+    }
+
     public boolean visibleTo(VardeUser user, AlarmId id) {
         return store.find(scopes.forUser(user), seesUnassigned(user), id).isPresent();
     }

@@ -143,7 +143,7 @@ class ConsoleBrowserTests {
         assertThat(row.locator("td").last()).hasText("Ingen ennå");
 
         claimAs("operator2", id);
-        assertThat(row.locator("td").last()).hasText("operator2");
+        assertThat(row.locator("td").last()).hasText("Oda Operatør");
         assertThat(row).containsText("Behandles");
 
         assertThat(page.evaluate("() => document.getElementById('queue').dataset.marker"))

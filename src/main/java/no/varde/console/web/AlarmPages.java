@@ -53,6 +53,7 @@ class AlarmPages {
     private final HomeCareTeams teams;
     private final AccessScopes scopes;
     private final Municipalities municipalities;
+    private final AlarmTitles titles;
     private final Clock clock;
 
     AlarmPages(
@@ -63,6 +64,7 @@ class AlarmPages {
             HomeCareTeams teams,
             AccessScopes scopes,
             Municipalities municipalities,
+            AlarmTitles titles,
             Clock clock) {
         this.alarms = alarms;
         this.history = history;
@@ -71,6 +73,7 @@ class AlarmPages {
         this.teams = teams;
         this.scopes = scopes;
         this.municipalities = municipalities;
+        this.titles = titles;
         this.clock = clock;
     }
 
@@ -80,6 +83,7 @@ class AlarmPages {
         Alarm alarm = alarms.get(user, id);
         AccessScope scope = scopes.forUser(user);
         model.addAttribute("alarm", alarm);
+        model.addAttribute("title", titles.of(alarm));
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
         model.addAttribute("marker", AlarmMarker.of(alarm.vkpAlertCode(), alarm.flags()));

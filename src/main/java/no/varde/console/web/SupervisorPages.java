@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmActionRefused;
-import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.AlarmState;
 import no.varde.alarm.AlarmTypeMapping;
@@ -46,12 +45,14 @@ class SupervisorPages {
     private final Alarms alarms;
     private final AlarmTypeMappings mappings;
     private final StaffDirectory staff;
+    private final AlarmTitles titles;
     private final Clock clock;
 
-    SupervisorPages(Alarms alarms, AlarmTypeMappings mappings, StaffDirectory staff, Clock clock) {
+    SupervisorPages(Alarms alarms, AlarmTypeMappings mappings, StaffDirectory staff, AlarmTitles titles, Clock clock) {
         this.alarms = alarms;
         this.mappings = mappings;
         this.staff = staff;
+        this.titles = titles;
         this.clock = clock;
     }
 
@@ -73,6 +74,8 @@ class SupervisorPages {
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet()));
         model.addAttribute("held", held);
+        model.addAttribute(
+                "titles", held.stream().collect(Collectors.toMap(a -> a.id().toString(), titles::of, (a, b) -> a)));
         model.addAttribute("names", names);
         model.addAttribute("operators", operators);
         model.addAttribute(
@@ -158,9 +161,5 @@ class SupervisorPages {
         return invalid.problems().stream()
                 .map(p -> p.field() + ": " + p.message())
                 .collect(Collectors.joining("; "));
-    }
-
-    static boolean isAlarm(Alarm alarm) {
-        return alarm.category() == AlarmCategory.ALARM;
     }
 }
