@@ -101,7 +101,8 @@ class DeskDetailsIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\": \"FALSE_ALARM\"}"))
                 .andExpect(status().isOk());
-        long closedAt = jdbc.sql("select (extract(epoch from closed_at) * 1000)::bigint from alarm where id = ?::uuid")
+        long closedAt = jdbc.sql(
+                        "select floor(extract(epoch from closed_at) * 1000)::bigint from alarm where id = ?::uuid")
                 .param(alarm)
                 .query(Long.class)
                 .single();
@@ -188,7 +189,7 @@ class DeskDetailsIntegrationTests {
                 .contains("hx-trigger=\"every 5s\"")
                 .doesNotContain("<nav")
                 .doesNotContain("kiosk-link");
-        assertThat(page("/wallboard?kiosk")).contains("class=\"kiosk\"").doesNotContain("<nav");
+        assertThat(page("/wallboard?kiosk=1")).contains("class=\"kiosk\"").doesNotContain("<nav");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The supervisor wallboard: it leads with the longest-waiting alarm, lists the alarms waiting for an operator by
@@ -55,9 +54,10 @@ class WallboardPages {
     }
 
     @GetMapping
-    String wallboard(@RequestParam(required = false) @Nullable String kiosk, Model model) {
+    String wallboard(org.springframework.web.context.request.WebRequest request, Model model) {
         fill(model);
-        model.addAttribute("kiosk", kiosk != null);
+        // "?kiosk" with or without a value
+        model.addAttribute("kiosk", request.getParameterMap().containsKey("kiosk"));
         return "console/wallboard";
     }
 
