@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -144,7 +143,8 @@ class SupervisorDeskBrowserTests {
         assertThat(phone.locator("#arrived")).hasCount(0);
         assertThat(phone.locator("#done")).hasCount(0);
         assertThat(phone.locator("#call-centre")).hasAttribute("href", "tel:+4775100113");
-        assertThat(phone.locator("#map-link")).hasAttribute("href", java.util.regex.Pattern.compile("^https://.*query=.+"));
+        assertThat(phone.locator("#map-link"))
+                .hasAttribute("href", java.util.regex.Pattern.compile("^https://.*query=.+"));
         phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/phone-callout-375x667.png")));
 
         phone.locator("#accept").tap();
@@ -176,13 +176,15 @@ class SupervisorDeskBrowserTests {
         assertThat(page.locator("#oldest")).isVisible();
         assertThat(page.locator("#trend")).isVisible();
         assertThat(page.locator("#waiting")).isVisible();
-        double fontSize = ((Number) page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")).doubleValue();
+        double fontSize =
+                ((Number) page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")).doubleValue();
         assertThat(fontSize).as("large type").isGreaterThanOrEqualTo(22);
         // the figures re-read themselves (htmx polling): the "updated" time moves on without a reload
         String updated = page.locator("#figures .muted.small").last().textContent();
         page.waitForTimeout(6500);
         assertThat(page.locator("#figures .muted.small").last()).not().hasText(updated);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/wallboard-kiosk-1920x1080.png")));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/wallboard-kiosk-1920x1080.png")));
         page.context().close();
     }
 
@@ -191,7 +193,9 @@ class SupervisorDeskBrowserTests {
         page.navigate(base() + "/login?lang=nb");
         page.getByLabel("Brukernavn").fill(who.username());
         page.getByLabel("Passord").fill(FreshStaff.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Logg inn"))
                 .click();
         page.waitForURL(base() + "/");
         return page;

@@ -206,17 +206,20 @@ class CalloutCancellationIntegrationTests {
         try {
             dispatched = dispatchedAlarmWithCallout(mvc, jdbc, callouts, KOMMUNE, message);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.err.println("DIAG publications: " + jdbc.sql("select listener_id, event_type, publication_date,"
-                            + " completion_date from event_publication where completion_date is null")
-                    .query()
-                    .listOfRows());
-            System.err.println("DIAG sms: " + jdbc.sql("select recipient, status, text from sms_message order by created_at desc limit 5")
-                    .query()
-                    .listOfRows());
-            System.err.println("DIAG activity: " + jdbc.sql("select state, wait_event_type, wait_event, left(query, 120) q"
-                            + " from pg_stat_activity where datname = current_database()")
-                    .query()
-                    .listOfRows());
+            System.err.println("DIAG publications: "
+                    + jdbc.sql("select listener_id, event_type, publication_date,"
+                                    + " completion_date from event_publication where completion_date is null")
+                            .query()
+                            .listOfRows());
+            System.err.println("DIAG sms: "
+                    + jdbc.sql("select recipient, status, text from sms_message order by created_at desc limit 5")
+                            .query()
+                            .listOfRows());
+            System.err.println("DIAG activity: "
+                    + jdbc.sql("select state, wait_event_type, wait_event, left(query, 120) q"
+                                    + " from pg_stat_activity where datname = current_database()")
+                            .query()
+                            .listOfRows());
             throw e;
         }
         created.add(dispatched.alarm());
