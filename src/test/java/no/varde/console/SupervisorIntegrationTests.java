@@ -179,6 +179,14 @@ class SupervisorIntegrationTests {
                 .contains("Frida Første")
                 .contains("Sara Andre");
         assertThat(desk).contains("href=\"/supervisor\"");
+        // the alarm page, held by another operator, leads the supervisor to the reassignment
+        assertThat(mvc.perform(get("/console/alarms/" + alarm).with(page(supervisor)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"supervise\"")
+                .contains("href=\"/supervisor#held-" + alarm + "\"");
 
         mvc.perform(post("/supervisor/alarms/" + alarm + "/reassign")
                         .with(page(supervisor))

@@ -54,6 +54,7 @@ class AlarmPages {
     private final AccessScopes scopes;
     private final Municipalities municipalities;
     private final AlarmTitles titles;
+    private final no.varde.shared.security.StaffDirectory staff;
     private final Clock clock;
 
     AlarmPages(
@@ -65,6 +66,7 @@ class AlarmPages {
             AccessScopes scopes,
             Municipalities municipalities,
             AlarmTitles titles,
+            no.varde.shared.security.StaffDirectory staff,
             Clock clock) {
         this.alarms = alarms;
         this.history = history;
@@ -74,6 +76,7 @@ class AlarmPages {
         this.scopes = scopes;
         this.municipalities = municipalities;
         this.titles = titles;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -84,6 +87,11 @@ class AlarmPages {
         AccessScope scope = scopes.forUser(user);
         model.addAttribute("alarm", alarm);
         model.addAttribute("title", titles.of(alarm));
+        model.addAttribute(
+                "claimedByName",
+                alarm.claimedBy() == null
+                        ? null
+                        : staff.displayNames(List.of(alarm.claimedBy())).get(alarm.claimedBy()));
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
         model.addAttribute("marker", AlarmMarker.of(alarm.vkpAlertCode(), alarm.flags()));
@@ -219,8 +227,9 @@ class AlarmPages {
             redirect.addFlashAttribute("done", doneKey);
         } catch (AlarmActionRefused refused) {
             redirect.addFlashAttribute("refusedCode", refused.code());
+            String holder = alarms.findForSystem(id).map(Alarm::claimedBy).orElse("?");
             redirect.addFlashAttribute(
-                    "holder", alarms.findForSystem(id).map(Alarm::claimedBy).orElse("?"));
+                    "holder", staff.displayNames(List.of(holder)).getOrDefault(holder, holder));
             if ("VARDE-ALARM-0005".equals(refused.code())) {
                 redirect.addFlashAttribute("proposeDispatch", true);
             }
