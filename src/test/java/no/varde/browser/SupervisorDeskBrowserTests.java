@@ -188,6 +188,34 @@ class SupervisorDeskBrowserTests {
         page.context().close();
     }
 
+    @Test
+    void theImportPagesButtonsStayInsideTheirCardsAndTheDarkThemeIsRemembered() {
+        UserAccount admin = FreshStaff.create(administration, accounts, centres, Role.SYSTEM_ADMIN, "Sigve Sys", null);
+        Page page = signIn(admin, new Browser.NewContextOptions().setViewportSize(1280, 800));
+        page.navigate(base() + "/import?lang=nb");
+        var forms = page.locator("form.import-form");
+        assertThat(forms.count()).isEqualTo(3);
+        for (int i = 0; i < forms.count(); i++) {
+            BoundingBox card = forms.nth(i).boundingBox();
+            BoundingBox button = forms.nth(i).locator("button[type=submit]").boundingBox();
+            assertThat(button.x + button.width)
+                    .as("Import button %d inside its card", i)
+                    .isLessThanOrEqualTo(card.x + card.width + 0.5);
+            assertThat(card.x + card.width).as("card %d inside the page", i).isLessThanOrEqualTo(1280);
+        }
+        String light = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
+        page.locator("#theme-switch").click(); // as the system → dark
+        assertThat(page.locator("header.top")).hasAttribute("data-theme", "dark");
+        String dark = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
+        assertThat(dark).isNotEqualTo(light);
+        page.navigate(base() + "/residents");
+        assertThat(page.locator("header.top")).hasAttribute("data-theme", "dark");
+        page.locator("#theme-switch").click(); // dark → light
+        page.locator("#theme-switch").click(); // light → as the system
+        assertThat(page.locator("header.top")).not().hasAttribute("data-theme", "dark");
+        page.context().close();
+    }
+
     private Page signIn(UserAccount who, Browser.NewContextOptions options) {
         Page page = browser.newContext(options).newPage();
         page.navigate(base() + "/login?lang=nb");
