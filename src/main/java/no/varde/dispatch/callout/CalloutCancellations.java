@@ -4,13 +4,17 @@ import no.varde.alarm.AlarmEvents.AlarmCalloutCancelled;
 import no.varde.alarm.AlarmEvents.AlarmClosed;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Outcome;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When the operator closes an alarm whose call-out is still going (they confirmed it) or takes the alarm back from
- * home care, the call-out is cancelled and the worker told by SMS, after the alarm's transaction commits. An alarm
- * closed as "call-out completed" cancels nothing: the worker was there.
+ * home care, the call-out is cancelled and the worker's SMS queued in the same transaction as the close: both happen
+ * or neither, and no extra asynchronous listener competes with the dispatch of other alarms for the module
+ * listeners' few threads. The SMS itself leaves after commit (the outbox). An alarm closed as "call-out completed"
+ * cancels nothing: the worker was there.
  */
 @Component
 class CalloutCancellations {
@@ -23,15 +27,17 @@ class CalloutCancellations {
         this.notifications = notifications;
     }
 
-    @ApplicationModuleListener
-    void on(AlarmClosed event) {
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AlarmClosed event) {
         if (event.outcome() != Outcome.CALLOUT_COMPLETED) {
             cancelActive(event.alarmId());
         }
     }
 
-    @ApplicationModuleListener
-    void on(AlarmCalloutCancelled event) {
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AlarmCalloutCancelled event) {
         cancelActive(event.alarmId());
     }
 
