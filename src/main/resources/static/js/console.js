@@ -44,7 +44,9 @@
     document.querySelectorAll('.age[data-received]').forEach(function (el) {
       var received = Number(el.getAttribute('data-received'));
       var deadline = Number(el.getAttribute('data-deadline'));
-      var elapsed = now - received;
+      // a closed alarm's age stops at its closing time (issue 11)
+      var stopped = el.getAttribute('data-stopped');
+      var elapsed = (stopped ? Number(stopped) : now) - received;
       el.textContent = formatAge(elapsed);
       var unclaimed = el.getAttribute('data-unclaimed') === 'true';
       var escalated = el.getAttribute('data-escalated') === 'true';

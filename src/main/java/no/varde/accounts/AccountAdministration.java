@@ -185,7 +185,7 @@ public class AccountAdministration {
         if (role == null) {
             return null;
         }
-        if (role != Role.OPERATOR) {
+        if (!role.handlesAlarms()) {
             if (!value.isEmpty()) {
                 problems.add(AccountProblem.RESPONSE_CENTRE_NOT_ALLOWED.on("responseCentreId"));
             }

@@ -208,8 +208,27 @@ public record Alarm(
                 new AlarmReleased(id, Username.of(operator.name()), now));
     }
 
-    /** A supervisor gives a claimed alarm to another operator (or takes a stuck one over). */
+    /**
+     * A supervisor takes an alarm another operator holds back to the queue (e.g. the operator left the desk): the
+     * timeline says who released it and why. A dispatched alarm is not released: home care holds it.
+     */
+    public Transition releaseAsSupervisor(Actor supervisor, @Nullable String reason, Instant now) {
+        if (state != AlarmState.IN_PROGRESS) {
+            throw new AlarmActionRefused(
+                    "VARDE-ALARM-0013", "only an alarm in progress can be released to the queue; it is " + state);
+        }
+        return change(
+                with(AlarmState.RECEIVED, null, null),
+                Entry.by(supervisor, now, TimelineKind.RELEASED, reason, new TimelineDetail.None()),
+                new AlarmReleased(id, Username.of(supervisor.name()), now));
+    }
+
+    /** A supervisor gives a claimed alarm to another operator (or takes a stuck one over), saying why. */
     public Transition reassign(Actor supervisor, String to, Instant now) {
+        return reassign(supervisor, to, null, now);
+    }
+
+    public Transition reassign(Actor supervisor, String to, @Nullable String reason, Instant now) {
         if (!HANDLED.contains(state)) {
             throw new AlarmActionRefused(
                     "VARDE-ALARM-0010", "only an alarm being handled can be reassigned; it is " + state);
@@ -245,7 +264,11 @@ public record Alarm(
                         version + 1,
                         timeline),
                 Entry.by(
-                        supervisor, now, TimelineKind.REASSIGNED, null, new TimelineDetail.Reassignment(claimedBy, to)),
+                        supervisor,
+                        now,
+                        TimelineKind.REASSIGNED,
+                        reason,
+                        new TimelineDetail.Reassignment(claimedBy, to)),
                 new AlarmReassigned(
                         id,
                         claimedBy == null ? null : Username.of(claimedBy),
@@ -413,7 +436,19 @@ public record Alarm(
      * recorded handover. Needs the timeline loaded.
      */
     public Transition close(Actor operator, Outcome outcome, @Nullable String comment, Instant now) {
+        return close(operator, outcome, comment, false, now);
+    }
+
+    /**
+     * Closes the alarm; with a call-out still active (dispatched or accepted, not done) only when the operator
+     * confirmed that it is cancelled, unless the outcome says the call-out was completed.
+     */
+    public Transition close(
+            Actor operator, Outcome outcome, @Nullable String comment, boolean calloutCancelConfirmed, Instant now) {
         requireHolder(operator, HANDLED);
+        if (hasActiveCallout() && outcome != Outcome.CALLOUT_COMPLETED && !calloutCancelConfirmed) {
+            throw new CalloutActiveRefusal(state);
+        }
         if (outcome == Outcome.RESOLVED_BY_PHONE && timeline.stream().noneMatch(Alarm::verbalContact)) {
             throw new AlarmActionRefused(
                     "VARDE-ALARM-0005",
@@ -666,6 +701,26 @@ public record Alarm(
     }
 
     // ---- rules --------------------------------------------------------------------------------------------
+
+    /**
+     * Home care is notified or on the way: dispatched or accepted, and the worker has not reported the call-out
+     * done since the last dispatch. Needs the timeline loaded.
+     */
+    public boolean hasActiveCallout() {
+        if (state != AlarmState.DISPATCHED && state != AlarmState.DISPATCH_ACCEPTED) {
+            return false;
+        }
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineKind kind = timeline.get(i).kind();
+            if (kind == TimelineKind.DISPATCH_DONE) {
+                return false;
+            }
+            if (kind == TimelineKind.DISPATCHED) {
+                return true;
+            }
+        }
+        return true;
+    }
 
     private void requireHolder(Actor operator, Set<AlarmState> allowed) {
         if (state == AlarmState.RECEIVED) {

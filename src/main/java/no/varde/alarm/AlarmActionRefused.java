@@ -15,4 +15,9 @@ public class AlarmActionRefused extends ConflictException {
     public String code() {
         return code;
     }
+
+    @Override
+    public java.util.Map<String, Object> problemProperties() {
+        return java.util.Map.of("code", code);
+    }
 }

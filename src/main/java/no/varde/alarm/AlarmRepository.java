@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,6 +200,19 @@ class AlarmRepository {
                 .list();
     }
 
+    /** How many alarms {@link #lockUnclaimed} would find (without a limit): what a bulk close would close. */
+    long countUnclaimed(AccessScope scope, boolean unassigned, String sourceCode, Instant receivedBefore) {
+        return scoped(
+                        jdbc.sql("select count(*) from alarm a where a.state = 'RECEIVED' and a.source_code = :code"
+                                + " and a.received_at < :before and" + SCOPE),
+                        scope,
+                        unassigned)
+                .param("code", sourceCode)
+                .param("before", Timestamp.from(receivedBefore))
+                .query(Long.class)
+                .single();
+    }
+
     /** The alarm without its timeline: one query, for hot paths such as live streams. */
     Optional<Alarm> findHeader(AlarmId id) {
         return jdbc.sql("select a.* from alarm a where a.id = ?")
@@ -259,6 +274,31 @@ class AlarmRepository {
                 .query(UUID.class)
                 .optional()
                 .map(AlarmId::new);
+    }
+
+    /** The battery level each alarm's device reported when it was received, for those that reported one. */
+    Map<AlarmId, Integer> reportedBattery(AccessScope scope, boolean unassigned, Collection<AlarmId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<AlarmId, Integer> levels = new HashMap<>();
+        scoped(
+                        jdbc.sql("select t.alarm_id, t.data->>'batteryPercent' as battery from alarm_timeline t"
+                                + " join alarm a on a.id = t.alarm_id where t.alarm_id in (:ids) and t.kind = 'RECEIVED'"
+                                + " and t.data->>'batteryPercent' is not null and" + SCOPE),
+                        scope,
+                        unassigned)
+                .param("ids", ids.stream().map(AlarmId::value).toList())
+                .query((rs, row) -> Map.entry(rs.getObject("alarm_id", UUID.class), rs.getString("battery")))
+                .list()
+                .forEach(entry -> {
+                    try {
+                        levels.put(new AlarmId(entry.getKey()), (int) Math.round(Double.parseDouble(entry.getValue())));
+                    } catch (NumberFormatException notANumber) {
+                        // a sender's odd value is shown on the alarm page as sent, not as a level here
+                    }
+                });
+        return levels;
     }
 
     List<TimelineEntry> timeline(AlarmId id) {

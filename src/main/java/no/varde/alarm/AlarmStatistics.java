@@ -113,6 +113,31 @@ public class AlarmStatistics {
         return counts;
     }
 
+    /**
+     * Today's trend (issue 11): alarms (category ALARM) received per hour of the local day since {@code since}
+     * (local midnight), and of those how many waited past their type's claim deadline (claimed late, or still
+     * waiting past it at {@code now}). Hours without alarms are absent.
+     */
+    public Map<Integer, HourCount> receivedByHour(VardeUser user, Instant since, java.time.ZoneId zone, Instant now) {
+        Map<Integer, HourCount> hours = new java.util.TreeMap<>();
+        scoped(
+                        jdbc.sql("select extract(hour from received_at at time zone :zone)::int as h, count(*) as n,"
+                                + " count(*) filter (where coalesce(claimed_at, :now) > original_claim_deadline) as late"
+                                + " from alarm where category = 'ALARM' and received_at >= :since and" + SCOPE
+                                + " group by 1"),
+                        user)
+                .param("zone", zone.getId())
+                .param("since", Timestamp.from(since))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new HourCount(rs.getInt("h"), rs.getLong("n"), rs.getLong("late")))
+                .list()
+                .forEach(hour -> hours.put(hour.hour(), hour));
+        return hours;
+    }
+
+    /** One hour of today's trend: alarms received, and of those the ones answered late or still waiting late. */
+    public record HourCount(int hour, long received, long late) {}
+
     /** Alarms of the category closed since {@code since}. */
     public long closedSince(VardeUser user, AlarmCategory category, Instant since) {
         return scoped(

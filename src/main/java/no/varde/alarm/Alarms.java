@@ -18,6 +18,7 @@ import no.varde.registry.Devices;
 import no.varde.registry.NeedToKnow;
 import no.varde.shared.Kommunenummer;
 import no.varde.shared.security.Role;
+import no.varde.shared.security.StaffDirectory;
 import no.varde.shared.security.VardeUser;
 import no.varde.shared.web.InvalidInputException;
 import no.varde.shared.web.NotFoundException;
@@ -42,6 +43,7 @@ public class Alarms {
     private final ApplicationEventPublisher events;
     private final AlarmProperties properties;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     Alarms(
             AlarmRepository store,
@@ -52,7 +54,8 @@ public class Alarms {
             AlarmNotifier notifier,
             ApplicationEventPublisher events,
             AlarmProperties properties,
-            Clock clock) {
+            Clock clock,
+            StaffDirectory staff) {
         this.store = store;
         this.mappings = mappings;
         this.devices = devices;
@@ -62,6 +65,7 @@ public class Alarms {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.staff = staff;
     }
 
     /**
@@ -161,6 +165,12 @@ public class Alarms {
     }
 
     /** Whether the user may see this alarm at all (for live streams that must not leak other municipalities). */
+    /** The battery level the devices of these alarms reported, within the user's scope (technical rows). */
+    @Transactional(readOnly = true)
+    public Map<AlarmId, Integer> reportedBattery(VardeUser user, java.util.Collection<AlarmId> ids) {
+        return store.reportedBattery(scopes.forUser(user), seesUnassigned(user), ids);
+    }
+
     public boolean visibleTo(VardeUser user, AlarmId id) {
         return store.find(scopes.forUser(user), seesUnassigned(user), id).isPresent();
     }
@@ -212,10 +222,41 @@ public class Alarms {
     /** A supervisor hands an alarm being handled to another operator. */
     @Transactional
     public Alarm reassign(VardeUser supervisor, AlarmId id, String toOperator) {
+        return reassign(supervisor, id, toOperator, null);
+    }
+
+    /**
+     * A supervisor hands an alarm another operator holds to an operator of the same response centre, saying why;
+     * the timeline records who, to whom and why.
+     */
+    @Transactional
+    public Alarm reassign(VardeUser supervisor, AlarmId id, String toOperator, @Nullable String reason) {
         requireSupervisor(supervisor);
         requireText("operator", toOperator);
+        String to = toOperator.strip();
+        VardeUser target = staff.find(to)
+                .filter(u -> u.role().handlesAlarms())
+                .orElseThrow(() -> InvalidInputException.of("operator", "is not an operator: '" + to + "'"));
+        if (supervisor.responseCentreId() != null
+                && !supervisor.responseCentreId().equals(target.responseCentreId())) {
+            throw InvalidInputException.of("operator", "works in another response centre: '" + to + "'");
+        }
         Alarm alarm = lockInScope(supervisor, id);
-        return apply(supervisor, alarm, alarm.reassign(Actor.of(supervisor), toOperator.strip(), clock.instant()));
+        return apply(supervisor, alarm, alarm.reassign(Actor.of(supervisor), to, blank(reason), clock.instant()));
+    }
+
+    /** A supervisor puts an alarm another operator holds back in the queue, saying why. */
+    @Transactional
+    public Alarm releaseAsSupervisor(VardeUser supervisor, AlarmId id, @Nullable String reason) {
+        requireSupervisor(supervisor);
+        String why = reason == null ? "" : reason.strip();
+        requireText("reason", why);
+        Alarm alarm = lockInScope(supervisor, id);
+        return apply(supervisor, alarm, alarm.releaseAsSupervisor(Actor.of(supervisor), why, clock.instant()));
+    }
+
+    private static @Nullable String blank(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @Transactional
@@ -281,10 +322,27 @@ public class Alarms {
      */
     @Transactional
     public Alarm close(VardeUser operator, AlarmId id, @Nullable Outcome outcome, @Nullable String comment) {
+        return close(operator, id, outcome, comment, false);
+    }
+
+    /**
+     * Closes the alarm; while a call-out is active it is refused ({@link CalloutActiveRefusal}) unless
+     * {@code calloutCancelConfirmed}: the dispatch module then cancels the call-out and tells the worker by SMS.
+     */
+    @Transactional
+    public Alarm close(
+            VardeUser operator,
+            AlarmId id,
+            @Nullable Outcome outcome,
+            @Nullable String comment,
+            boolean calloutCancelConfirmed) {
         if (outcome == null) {
             throw InvalidInputException.of("outcome", "is required: " + List.of(Outcome.values()));
         }
-        return change(operator, id, alarm -> alarm.close(Actor.of(operator), outcome, comment, clock.instant()));
+        return change(
+                operator,
+                id,
+                alarm -> alarm.close(Actor.of(operator), outcome, comment, calloutCancelConfirmed, clock.instant()));
     }
 
     /** A fleet rule closes a technical alarm it has handled; the actor is the rule (system). */
@@ -301,6 +359,18 @@ public class Alarms {
      */
     /** Alarms closed in one bulk request at most; a larger flood takes several (each one transaction). */
     public static final int BULK_CLOSE_MAX = 1000;
+
+    /** How many unclaimed alarms of this code received before that time a bulk close would close now. */
+    @Transactional(readOnly = true)
+    public long countBulkClosable(VardeUser supervisor, String sourceCode, Instant receivedBefore) {
+        requireSupervisor(supervisor);
+        requireText("code", sourceCode);
+        return store.countUnclaimed(
+                scopes.forUser(supervisor),
+                seesUnassigned(supervisor),
+                sourceCode.strip().toUpperCase(java.util.Locale.ROOT),
+                receivedBefore);
+    }
 
     @Transactional
     public int closeInBulk(VardeUser supervisor, String sourceCode, Instant receivedBefore, String reason, int max) {
@@ -429,15 +499,15 @@ public class Alarms {
     }
 
     private Alarm lockForOperator(VardeUser operator, AlarmId id) {
-        if (operator.role() != Role.OPERATOR) {
+        if (!operator.role().handlesAlarms()) {
             throw new org.springframework.security.access.AccessDeniedException("only operators handle alarms");
         }
         return lockInScope(operator, id);
     }
 
-    /** No supervisor role exists yet; the system administrator acts as the response centre's supervisor. */
+    /** The response centre's supervisor on duty; the system administrator may act as one. */
     private static void requireSupervisor(VardeUser user) {
-        if (user.role() != Role.SYSTEM_ADMIN) {
+        if (user.role() != Role.SUPERVISOR && user.role() != Role.SYSTEM_ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("only a supervisor may do this");
         }
     }

@@ -123,6 +123,7 @@ public class AuditLog {
     static String purposeOf(Role role) {
         return switch (role) {
             case OPERATOR -> "response-centre alarm handling";
+            case SUPERVISOR -> "response-centre supervision";
             case HOME_CARE -> "home-care service delivery";
             case MUNICIPAL_ADMIN -> "municipal service administration";
             case REGION_ANALYST -> "regional analysis";

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkKeyFile a file holding the link key, created with a random key when missing (development, tests)
  * @param linkValidity how long a call-out link works (it stops working earlier when the call-out is done)
  * @param sms how messages leave Varde
+ * @param responseCentrePhone the number the call-out page's "call the response centre" button dials when the
+ *     registry has none for the centre serving the municipality (null: no button)
+ * @param mapsSearchUrl the map search the call-out page links the address to; the address is appended, encoded
  */
 @ConfigurationProperties("varde.dispatch")
 public record DispatchProperties(
@@ -21,12 +24,17 @@ public record DispatchProperties(
         @Nullable String linkKey,
         @Nullable String linkKeyFile,
         Duration linkValidity,
-        Sms sms) {
+        Sms sms,
+        @Nullable String responseCentrePhone,
+        @Nullable String mapsSearchUrl) {
 
     public DispatchProperties {
         publicBaseUrl = publicBaseUrl == null ? URI.create("http://localhost:8080") : publicBaseUrl;
         linkValidity = linkValidity == null ? Duration.ofHours(12) : linkValidity;
         sms = sms == null ? new Sms(null, null, null, null, 0, null, null, null) : sms;
+        mapsSearchUrl = mapsSearchUrl == null || mapsSearchUrl.isBlank()
+                ? "https://www.google.com/maps/search/?api=1&query="
+                : mapsSearchUrl;
     }
 
     /** The base URL without a trailing slash. */

@@ -25,7 +25,7 @@ public class AccessScopes {
             case REGION_ANALYST -> AccessScope.none();
             case HOME_CARE, MUNICIPAL_ADMIN ->
                 user.kommunenummer() == null ? AccessScope.none() : AccessScope.of(Set.of(user.kommunenummer()));
-            case OPERATOR ->
+            case OPERATOR, SUPERVISOR ->
                 user.responseCentreId() == null
                         ? AccessScope.none()
                         : responseCentres

@@ -45,6 +45,6 @@ public final class NeedToKnow {
      * reach a person) and system administrators. Everyone else sees only their municipalities' rows.
      */
     public static boolean seesUnassigned(VardeUser user) {
-        return user.role() == Role.OPERATOR || user.role() == Role.SYSTEM_ADMIN;
+        return user.role().handlesAlarms() || user.role() == Role.SYSTEM_ADMIN;
     }
 }

@@ -45,7 +45,7 @@ class AccountFixtures {
     }
 
     UserAccount account(Role role, @Nullable String kommunenummer) {
-        String centre = role == Role.OPERATOR
+        String centre = role.handlesAlarms()
                 ? centres.all().stream()
                         .findFirst()
                         .map(ResponseCentre::id)

@@ -67,7 +67,7 @@ class AlarmWorkflowBrowserTests {
         String id = postEvent();
         console.locator("#alarm-" + id + " a.open").click();
         console.locator("#claim").click();
-        assertThat(console.locator("#claimed-by")).hasText("operator");
+        assertThat(console.locator("#claimed-by")).hasText("Ola Operatør");
         console.locator("#dispatch-message").fill("Svarer ikke på toveis tale, dra innom");
         console.locator("form[aria-labelledby=h-dispatch] button").click();
         assertThat(console.locator("#alarm-state")).hasText("Utrykning sendt");

@@ -82,7 +82,7 @@ class ConsoleBrowserTests {
         assertThat(page.locator(".resident-name")).not().isEmpty();
         page.locator("#claim").click();
         assertThat(page.locator(".alert.ok")).hasText("Du har tatt alarmen.");
-        assertThat(page.locator("#claimed-by")).hasText("operator");
+        assertThat(page.locator("#claimed-by")).hasText("Ola Operatør");
 
         String callee = page.locator(".resident-name strong").innerText();
         page.locator("#callee").fill(callee);
@@ -143,7 +143,7 @@ class ConsoleBrowserTests {
         assertThat(row.locator("td").last()).hasText("Ingen ennå");
 
         claimAs("operator2", id);
-        assertThat(row.locator("td").last()).hasText("operator2");
+        assertThat(row.locator("td").last()).hasText("Oda Operatør");
         assertThat(row).containsText("Behandles");
 
         assertThat(page.evaluate("() => document.getElementById('queue').dataset.marker"))
@@ -179,12 +179,12 @@ class ConsoleBrowserTests {
         Page first = signIn("operator");
         first.navigate(base() + "/console/alarms/" + id);
         first.locator("#claim").click();
-        assertThat(first.locator("#claimed-by")).hasText("operator");
+        assertThat(first.locator("#claimed-by")).hasText("Ola Operatør");
 
         second.locator("#claim").click();
-        assertThat(second.locator("#claim-refused")).containsText("Alarmen er allerede tatt av operator");
+        assertThat(second.locator("#claim-refused")).containsText("Alarmen er allerede tatt av Ola Operatør");
         assertThat(second.locator("#claim")).hasCount(0);
-        assertThat(second.locator("#claimed-by")).hasText("operator");
+        assertThat(second.locator("#claimed-by")).hasText("Ola Operatør");
         Chromium.screenshot(second, "console-claim-refused");
         first.context().close();
         second.context().close();
@@ -196,7 +196,7 @@ class ConsoleBrowserTests {
         Page page = signIn("operator");
         page.navigate(base() + "/console/alarms/" + id);
         page.locator("#claim").click();
-        assertThat(page.locator("#claimed-by")).hasText("operator");
+        assertThat(page.locator("#claimed-by")).hasText("Ola Operatør");
 
         page.locator("#outcome").selectOption("RESOLVED_BY_PHONE");
         page.getByRole(

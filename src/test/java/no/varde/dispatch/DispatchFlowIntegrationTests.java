@@ -367,10 +367,12 @@ class DispatchFlowIntegrationTests {
     void closeOpenAlarms() throws Exception {
         for (AlarmId alarm : created) {
             if (!"CLOSED".equals(alarmState(jdbc, alarm))) {
-                mvc.perform(post("/api/v1/alarms/" + alarm + "/close")
-                        .with(httpBasic("operator", "varde-demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\": \"OTHER\", \"comment\": \"test finished\"}"));
+                mvc.perform(
+                        post("/api/v1/alarms/" + alarm + "/close")
+                                .with(httpBasic("operator", "varde-demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"outcome\": \"OTHER\", \"comment\": \"test finished\", \"confirmCalloutCancel\": true}"));
             }
         }
     }

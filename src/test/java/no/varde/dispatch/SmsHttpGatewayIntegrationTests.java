@@ -154,7 +154,7 @@ class SmsHttpGatewayIntegrationTests {
         mvc.perform(post("/api/v1/alarms/" + alarm + "/close")
                 .with(httpBasic("operator", "varde-demo"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outcome\": \"OTHER\"}"));
+                .content("{\"outcome\": \"OTHER\", \"confirmCalloutCancel\": true}"));
     }
 
     private UUID queue(String to, String text) {

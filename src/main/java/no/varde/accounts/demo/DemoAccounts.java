@@ -47,6 +47,7 @@ class DemoAccounts implements ApplicationRunner {
             List.of(
                             account("operator", "Ola Operatør", hash, Role.OPERATOR, null, centre),
                             account("operator2", "Oda Operatør", hash, Role.OPERATOR, null, centre),
+                            account("supervisor", "Vera Vaktleder", hash, Role.SUPERVISOR, null, centre),
                             account(
                                     "hjemme.bronnoy",
                                     "Hanne Hjemmetjeneste (Brønnøy)",
@@ -60,6 +61,14 @@ class DemoAccounts implements ApplicationRunner {
                             account("sysadmin", "Siri Systemadmin", hash, Role.SYSTEM_ADMIN, null, null))
                     .forEach(accounts::save);
             log.info("Demo accounts created (password '{}'); see README.md", PASSWORD);
+        } else if (accounts.findByUsername("supervisor").isEmpty()) {
+            // a demo database made before the supervisor role existed gets the supervisor too
+            UUID centre =
+                    centres.all().stream().findFirst().map(ResponseCentre::id).orElse(null);
+            if (centre != null) {
+                accounts.save(account(
+                        "supervisor", "Vera Vaktleder", encoder.encode(PASSWORD), Role.SUPERVISOR, null, centre));
+            }
         }
         log.warn("DEVELOPMENT SETUP: demo accounts with a published password, a local encryption key in ./data"
                 + " and synthetic residents. Never use this configuration for real residents.");

@@ -78,6 +78,22 @@ class AlarmApi {
         return alarms.release(CurrentUser.get(), id, body == null ? null : body.text());
     }
 
+    @PostMapping("/alarms/{id}/reassign")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'SYSTEM_ADMIN')")
+    @Operation(
+            summary = "Supervisor: hand an alarm another operator holds to an operator of your response centre;"
+                    + " the timeline records who, to whom and why")
+    Alarm reassign(@PathVariable AlarmId id, @RequestBody ReassignBody body) {
+        return alarms.reassign(CurrentUser.get(), id, body.operator() == null ? "" : body.operator(), body.reason());
+    }
+
+    @PostMapping("/alarms/{id}/supervisor-release")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'SYSTEM_ADMIN')")
+    @Operation(summary = "Supervisor: put an alarm another operator holds back in the queue; the reason is required")
+    Alarm supervisorRelease(@PathVariable AlarmId id, @RequestBody(required = false) @Nullable TextBody body) {
+        return alarms.releaseAsSupervisor(CurrentUser.get(), id, body == null ? null : body.text());
+    }
+
     @PostMapping("/alarms/{id}/calls")
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(summary = "Log a call and its result (VERBAL_CONTACT, NO_ANSWER, NO_VERBAL_CONTACT, BUSY, LINE_FAILED)")
@@ -117,13 +133,34 @@ class AlarmApi {
 
     @PostMapping("/alarms/{id}/close")
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(summary = "Close with an outcome; RESOLVED_BY_PHONE needs a logged call with verbal contact")
+    @Operation(
+            summary = "Close with an outcome; RESOLVED_BY_PHONE needs a logged call with verbal contact. While a"
+                    + " call-out is active the close is refused (409, type callout-active, VARDE-ALARM-0014) unless"
+                    + " confirmCalloutCancel is true: the call-out is then cancelled and the worker told by SMS")
     Alarm close(@PathVariable AlarmId id, @RequestBody CloseBody body) {
-        return alarms.close(CurrentUser.get(), id, body.outcome(), body.comment());
+        return alarms.close(
+                CurrentUser.get(),
+                id,
+                body.outcome(),
+                body.comment(),
+                Boolean.TRUE.equals(body.confirmCalloutCancel()));
+    }
+
+    @GetMapping("/alarms/bulk-close")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'SYSTEM_ADMIN')")
+    @Operation(summary = "How many alarms a bulk close with this code and received-before would close now")
+    Map<String, Long> bulkClosePreview(
+            @RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) java.time.@Nullable Instant receivedBefore) {
+        if (receivedBefore == null) {
+            throw InvalidInputException.of("receivedBefore", "is required: an ISO-8601 instant");
+        }
+        return Map.of(
+                "wouldClose", alarms.countBulkClosable(CurrentUser.get(), code == null ? "" : code, receivedBefore));
     }
 
     @PostMapping("/alarms/bulk-close")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'SYSTEM_ADMIN')")
     @Operation(
             summary = "Close a flood of stale unclaimed alarms of one event code received before a time (supervisor);"
                     + " each is closed on its own timeline with the reason; alarms someone holds are left alone")
@@ -160,7 +197,12 @@ class AlarmApi {
 
     record RelativesBody(String relatives, @Nullable String note) {}
 
-    record CloseBody(@Nullable Outcome outcome, @Nullable String comment) {}
+    record CloseBody(
+            @Nullable Outcome outcome,
+            @Nullable String comment,
+            @Nullable Boolean confirmCalloutCancel) {}
+
+    record ReassignBody(@Nullable String operator, @Nullable String reason) {}
 
     record BulkCloseBody(
             @Nullable String code,

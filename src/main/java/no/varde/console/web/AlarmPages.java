@@ -53,6 +53,8 @@ class AlarmPages {
     private final HomeCareTeams teams;
     private final AccessScopes scopes;
     private final Municipalities municipalities;
+    private final AlarmTitles titles;
+    private final no.varde.shared.security.StaffDirectory staff;
     private final Clock clock;
 
     AlarmPages(
@@ -63,6 +65,8 @@ class AlarmPages {
             HomeCareTeams teams,
             AccessScopes scopes,
             Municipalities municipalities,
+            AlarmTitles titles,
+            no.varde.shared.security.StaffDirectory staff,
             Clock clock) {
         this.alarms = alarms;
         this.history = history;
@@ -71,6 +75,8 @@ class AlarmPages {
         this.teams = teams;
         this.scopes = scopes;
         this.municipalities = municipalities;
+        this.titles = titles;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -80,6 +86,12 @@ class AlarmPages {
         Alarm alarm = alarms.get(user, id);
         AccessScope scope = scopes.forUser(user);
         model.addAttribute("alarm", alarm);
+        model.addAttribute("title", titles.of(alarm));
+        model.addAttribute(
+                "claimedByName",
+                alarm.claimedBy() == null
+                        ? null
+                        : staff.displayNames(List.of(alarm.claimedBy())).get(alarm.claimedBy()));
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
         model.addAttribute("marker", AlarmMarker.of(alarm.vkpAlertCode(), alarm.flags()));
@@ -192,9 +204,22 @@ class AlarmPages {
             @PathVariable AlarmId id,
             @RequestParam(required = false) @Nullable Outcome outcome,
             @RequestParam(required = false) @Nullable String comment,
+            @RequestParam(defaultValue = "false") boolean confirmCalloutCancel,
             RedirectAttributes redirect) {
-        return act(id, redirect, "console.done.closed", user -> alarms.close(user, id, outcome, blankToNull(comment)));
+        return act(id, redirect, "console.done.closed", user -> {
+            try {
+                alarms.close(user, id, outcome, blankToNull(comment), confirmCalloutCancel);
+            } catch (no.varde.alarm.CalloutActiveRefusal active) {
+                // asked back with what was chosen, so one more press confirms the cancellation of the call-out
+                redirect.addFlashAttribute("confirmCallout", new CloseRequest(outcome, blankToNull(comment)));
+                throw active;
+            }
+        });
     }
+
+    /** The close the operator asked for, kept for the confirmation step when a call-out is active. */
+    public record CloseRequest(
+            @Nullable Outcome outcome, @Nullable String comment) {}
 
     private String act(AlarmId id, RedirectAttributes redirect, String doneKey, Action action) {
         try {
@@ -202,11 +227,13 @@ class AlarmPages {
             redirect.addFlashAttribute("done", doneKey);
         } catch (AlarmActionRefused refused) {
             redirect.addFlashAttribute("refusedCode", refused.code());
+            String holder = alarms.findForSystem(id).map(Alarm::claimedBy).orElse("?");
             redirect.addFlashAttribute(
-                    "holder", alarms.findForSystem(id).map(Alarm::claimedBy).orElse("?"));
+                    "holder", staff.displayNames(List.of(holder)).getOrDefault(holder, holder));
             if ("VARDE-ALARM-0005".equals(refused.code())) {
                 redirect.addFlashAttribute("proposeDispatch", true);
             }
+
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(
                     "invalid",

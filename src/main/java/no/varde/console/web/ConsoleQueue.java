@@ -20,6 +20,7 @@ import no.varde.registry.AccessScopes;
 import no.varde.registry.Municipalities;
 import no.varde.registry.ResidentNames;
 import no.varde.shared.ResidentId;
+import no.varde.shared.security.StaffDirectory;
 import no.varde.shared.security.VardeUser;
 import org.springframework.stereotype.Component;
 
@@ -38,18 +39,21 @@ class ConsoleQueue {
     private final ResidentNames residentNames;
     private final AccessScopes scopes;
     private final Municipalities municipalities;
+    private final StaffDirectory staff;
 
     ConsoleQueue(
             Alarms alarms,
             AlarmTypeMappings mappings,
             ResidentNames residentNames,
             AccessScopes scopes,
-            Municipalities municipalities) {
+            Municipalities municipalities,
+            StaffDirectory staff) {
         this.alarms = alarms;
         this.mappings = mappings;
         this.residentNames = residentNames;
         this.scopes = scopes;
         this.municipalities = municipalities;
+        this.staff = staff;
     }
 
     List<QueueRow> rows(VardeUser user, AlarmCategory category, Locale locale) {
@@ -66,8 +70,9 @@ class ConsoleQueue {
         Map<String, AlarmTypeMapping> types = new HashMap<>();
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         boolean english = "en".equals(locale.getLanguage());
+        Extras extras = extras(user, open, category);
         return open.stream()
-                .map(alarm -> row(alarm, names, places, types, english))
+                .map(alarm -> row(alarm, names, places, types, english, extras))
                 .toList();
     }
 
@@ -87,20 +92,40 @@ class ConsoleQueue {
                 : residentNames.namesOf(scopes.forUser(user), List.of(resident), "console live row " + category);
         Map<String, AlarmTypeMapping> types = new HashMap<>();
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
-        return Optional.of(
-                row(alarm.get(), names, municipalities.namesByNumber(), types, "en".equals(locale.getLanguage())));
+        return Optional.of(row(
+                alarm.get(),
+                names,
+                municipalities.namesByNumber(),
+                types,
+                "en".equals(locale.getLanguage()),
+                extras(user, List.of(alarm.get()), category)));
     }
 
     long count(VardeUser user, AlarmCategory category) {
         return alarms.count(user, OPEN, category);
     }
 
+    /** The handlers' names, and for technical rows the battery level the device reported (issue 11). */
+    private Extras extras(VardeUser user, List<Alarm> rows, AlarmCategory category) {
+        Map<String, String> handlers = staff.displayNames(rows.stream()
+                .map(Alarm::claimedBy)
+                .filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<AlarmId, Integer> battery = category == AlarmCategory.TECHNICAL
+                ? alarms.reportedBattery(user, rows.stream().map(Alarm::id).toList())
+                : Map.of();
+        return new Extras(handlers, battery);
+    }
+
+    private record Extras(Map<String, String> handlers, Map<AlarmId, Integer> battery) {}
+
     private static QueueRow row(
             Alarm alarm,
             Map<ResidentId, String> names,
             Map<String, String> places,
             Map<String, AlarmTypeMapping> types,
-            boolean english) {
+            boolean english,
+            Extras extras) {
         AlarmTypeMapping type = types.get(alarm.source() + "|" + alarm.sourceCode());
         String title = english && type != null ? type.titleEn() : alarm.title();
         Set<AlarmFlag> flags = alarm.flags();
@@ -127,6 +152,8 @@ class ConsoleQueue {
                 alarm.claimDeadline().toEpochMilli(),
                 alarm.claimedBy(),
                 alarm.deviceLabel(),
-                AlarmMarker.of(alarm.vkpAlertCode(), flags));
+                AlarmMarker.of(alarm.vkpAlertCode(), flags),
+                alarm.claimedBy() == null ? null : extras.handlers().get(alarm.claimedBy()),
+                extras.battery().get(alarm.id()));
     }
 }

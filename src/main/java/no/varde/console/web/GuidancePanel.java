@@ -88,9 +88,7 @@ class GuidancePanel {
         model.addAttribute("checklists", lists);
         model.addAttribute(
                 "canTick",
-                user.role() == no.varde.shared.security.Role.OPERATOR
-                        && alarm.isOpen()
-                        && user.username().equals(alarm.claimedBy()));
+                user.role().handlesAlarms() && alarm.isOpen() && user.username().equals(alarm.claimedBy()));
         return "console/guidance :: panel";
     }
 }

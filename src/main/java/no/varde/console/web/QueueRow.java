@@ -27,7 +27,14 @@ public record QueueRow(
         long deadlineMillis,
         @Nullable String claimedBy,
         @Nullable String deviceLabel,
-        @Nullable String marker) {
+        @Nullable String marker,
+        @Nullable String claimedByName,
+        @Nullable Integer batteryPercent) {
+
+    /** Who holds it, by name (the username when the account is gone). */
+    public @Nullable String handler() {
+        return claimedByName != null ? claimedByName : claimedBy;
+    }
 
     public boolean unclaimed() {
         return "RECEIVED".equals(state);

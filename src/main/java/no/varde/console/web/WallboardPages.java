@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.varde.alarm.AlarmCategory;
 import no.varde.alarm.AlarmFlag;
@@ -30,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("/wallboard")
-@PreAuthorize("hasAnyRole('OPERATOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
+@PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
 class WallboardPages {
 
     static final Duration ANSWER_TARGET = Duration.ofSeconds(60);
@@ -51,8 +54,18 @@ class WallboardPages {
     }
 
     @GetMapping
-    String wallboard(Model model) {
+    String wallboard(org.springframework.web.context.request.WebRequest request, Model model) {
         fill(model);
+        // "?kiosk" with or without a value
+        model.addAttribute("kiosk", request.getParameterMap().containsKey("kiosk"));
+        return "console/wallboard";
+    }
+
+    /** Full screen for a wall TV: no navigation, large type, the figures re-read every five seconds. */
+    @GetMapping("/kiosk")
+    String kiosk(Model model) {
+        fill(model);
+        model.addAttribute("kiosk", true);
         return "console/wallboard";
     }
 
@@ -96,7 +109,43 @@ class WallboardPages {
                         .toList());
         model.addAttribute("waitingNotListed", Math.max(0, waiting.total() - listed.size()));
         model.addAttribute("onDuty", presence.onDuty());
+        model.addAttribute("trend", trend(statistics.receivedByHour(user, today, ZONE, now), now));
         model.addAttribute("now", now);
+    }
+
+    /** Every hour of today up to now, with the tallest bar as 100 %. */
+    static List<TrendBar> trend(Map<Integer, AlarmStatistics.HourCount> hours, Instant now) {
+        int current = now.atZone(ZONE).getHour();
+        long max = hours.values().stream()
+                .mapToLong(AlarmStatistics.HourCount::received)
+                .max()
+                .orElse(0);
+        List<TrendBar> bars = new ArrayList<>();
+        for (int hour = 0; hour <= current; hour++) {
+            AlarmStatistics.HourCount count = hours.get(hour);
+            long received = count == null ? 0 : count.received();
+            long late = count == null ? 0 : count.late();
+            bars.add(new TrendBar(
+                    hour,
+                    received,
+                    late,
+                    max == 0 ? 0 : (int) Math.round(100.0 * received / max),
+                    max == 0 ? 0 : (int) Math.round(100.0 * late / max)));
+        }
+        return bars;
+    }
+
+    /** One bar of today's trend: the hour, alarms received and late, and heights in percent of the tallest. */
+    public record TrendBar(int hour, long received, long late, int heightPercent, int lateHeightPercent) {
+
+        public String label() {
+            return String.format("%02d", hour);
+        }
+
+        /** The late part as percent of this bar. */
+        public int lateShare() {
+            return received == 0 ? 0 : (int) Math.round(100.0 * late / received);
+        }
     }
 
     private static final Set<AlarmFlag> UNKNOWN = EnumSet.of(AlarmFlag.UNKNOWN_DEVICE);

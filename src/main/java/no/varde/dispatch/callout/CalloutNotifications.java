@@ -103,19 +103,59 @@ class CalloutNotifications {
 
     private String text(Callout callout, ChainContact contact, String link) {
         Alarm alarm = alarms.findForSystem(callout.alarmId()).orElseThrow();
-        String where = "adresse ukjent, ring responssenteret";
-        if (alarm.residentId() != null) {
-            AtomicReference<Resident> resident = new AtomicReference<>();
-            SystemUser.runAs(
-                    "dispatch",
-                    no.varde.shared.security.Role.OPERATOR,
-                    () -> resident.set(residents.get(
-                            AccessScope.all(),
-                            alarm.residentId(),
-                            "call-out SMS to " + contact.label() + ", alarm " + alarm.id())));
-            Resident r = resident.get();
-            where = r.streetAddress() + ", " + r.postalCode() + " " + r.postalPlace();
-        }
+        String where = address(alarm, "call-out SMS to " + contact.label() + ", alarm " + alarm.id());
         return "Varde utrykning: " + alarm.title() + ", " + where + ". Se detaljer og svar: " + link;
+    }
+
+    /** The resident's address for an SMS to home care (the read is audited with {@code why}). */
+    String address(Alarm alarm, String why) {
+        if (alarm.residentId() == null) {
+            return "adresse ukjent, ring responssenteret";
+        }
+        AtomicReference<Resident> resident = new AtomicReference<>();
+        SystemUser.runAs(
+                "dispatch",
+                no.varde.shared.security.Role.OPERATOR,
+                () -> resident.set(residents.get(AccessScope.all(), alarm.residentId(), why)));
+        Resident r = resident.get();
+        return r.streetAddress() + ", " + r.postalCode() + " " + r.postalPlace();
+    }
+
+    /**
+     * Cancels a call-out that is still going and tells the workers who may be on the way, by SMS: the one who
+     * accepted it, or, while nobody has, every contact sent a link who has not declined. The text carries the
+     * address and the time of the call-out only, no health details. The alarm's timeline says who was told.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void cancel(Callout callout, java.util.List<CalloutLink> links) {
+        Instant now = clock.instant();
+        Alarm alarm = alarms.findForSystem(callout.alarmId()).orElseThrow();
+        java.util.Set<Integer> positions = new java.util.TreeSet<>();
+        if (callout.acceptedPosition() != null) {
+            positions.add(callout.acceptedPosition());
+        } else {
+            links.stream().filter(l -> l.declinedAt() == null).forEach(l -> positions.add(l.position()));
+        }
+        List<ChainContact> told = callouts.chain(callout.id()).stream()
+                .filter(c -> positions.contains(c.position()))
+                .toList();
+        callouts.cancelled(callout.id(), now);
+        if (told.isEmpty()) {
+            return;
+        }
+        String text = "Utrykning avlyst: "
+                + address(alarm, "call-out cancellation SMS, alarm " + alarm.id()) + " "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                        .format(callout.dispatchedAt().atZone(java.time.ZoneId.of("Europe/Oslo")));
+        for (ChainContact contact : told) {
+            sms.queue(callout.id(), contact.label(), contact.phone(), text);
+        }
+        String who = String.join(
+                ", ", told.stream().map(c -> c.label() + " (" + c.phone() + ")").toList());
+        timeline.recordProblem(
+                callout.alarmId(),
+                "CALLOUT_CANCELLED",
+                "Utrykningen er avlyst; avlysning sendt på SMS til " + who,
+                Map.of("team", callout.teamName(), "recipients", who));
     }
 }

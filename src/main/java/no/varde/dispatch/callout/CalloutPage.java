@@ -21,7 +21,8 @@ public record CalloutPage(
         boolean declinedByYou,
         @Nullable String acceptedBy,
         @Nullable String message,
-        @Nullable Visit visit) {
+        @Nullable Visit visit,
+        @Nullable String centrePhone) {
 
     public boolean showAccept() {
         return mayAct && state.waitingForAcceptance();
@@ -31,8 +32,9 @@ public record CalloutPage(
         return acceptedByYou && state == CalloutState.ACCEPTED;
     }
 
+    /** Only the next step (issue 11): Done comes after "I have arrived". */
     public boolean showDone() {
-        return acceptedByYou && (state == CalloutState.ACCEPTED || state == CalloutState.ARRIVED);
+        return acceptedByYou && state == CalloutState.ARRIVED;
     }
 
     /** Who and where: shown to the worker who may go there. */
@@ -41,5 +43,7 @@ public record CalloutPage(
             @Nullable String address,
             @Nullable String entryMethod,
             @Nullable String entryDetails,
-            @Nullable String deviceLabel) {}
+            @Nullable String deviceLabel,
+            @Nullable String phone,
+            @Nullable String mapsUrl) {}
 }

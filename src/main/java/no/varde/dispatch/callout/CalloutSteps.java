@@ -34,6 +34,8 @@ public class CalloutSteps {
     private final LinkSigner signer;
     private final Alarms alarms;
     private final Residents residents;
+    private final no.varde.registry.ResponseCentres centres;
+    private final no.varde.dispatch.DispatchProperties properties;
     private final Clock clock;
 
     CalloutSteps(
@@ -42,12 +44,16 @@ public class CalloutSteps {
             LinkSigner signer,
             Alarms alarms,
             Residents residents,
+            no.varde.registry.ResponseCentres centres,
+            no.varde.dispatch.DispatchProperties properties,
             Clock clock) {
         this.callouts = callouts;
         this.notifications = notifications;
         this.signer = signer;
         this.alarms = alarms;
         this.residents = residents;
+        this.centres = centres;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -81,12 +87,23 @@ public class CalloutSteps {
                 declinedByYou,
                 callout.acceptedBy(),
                 mayAct ? callout.message() : null,
-                visit);
+                visit,
+                centrePhone(callout));
+    }
+
+    /** The response centre serving the call-out's municipality, as the registry has it; else the configured one. */
+    private @Nullable String centrePhone(Callout callout) {
+        return centres.all().stream()
+                .filter(c -> c.servedMunicipalities().contains(callout.kommunenummer()))
+                .map(no.varde.registry.ResponseCentre::phone)
+                .filter(phone -> phone != null && !phone.isBlank())
+                .findFirst()
+                .orElse(properties.responseCentrePhone());
     }
 
     private CalloutPage.Visit visit(Alarm alarm, ChainContact contact) {
         if (alarm.residentId() == null) {
-            return new CalloutPage.Visit(null, null, null, null, alarm.deviceLabel());
+            return new CalloutPage.Visit(null, null, null, null, alarm.deviceLabel(), null, null);
         }
         AtomicReference<Resident> read = new AtomicReference<>();
         SystemUser.runAs(
@@ -97,12 +114,16 @@ public class CalloutSteps {
                         alarm.residentId(),
                         "call-out page for " + contact.label() + ", alarm " + alarm.id())));
         Resident r = read.get();
+        String address = r.streetAddress() + ", " + r.postalCode() + " " + r.postalPlace();
         return new CalloutPage.Visit(
                 r.fullName(),
-                r.streetAddress() + ", " + r.postalCode() + " " + r.postalPlace(),
+                address,
                 r.entryMethod().name(),
                 r.entryDetails(),
-                alarm.deviceLabel());
+                alarm.deviceLabel(),
+                r.phone(),
+                properties.mapsSearchUrl()
+                        + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Transactional
@@ -215,6 +236,9 @@ public class CalloutSteps {
         Callout callout = callouts.find(claims.calloutId()).orElseThrow(LinkRefused::invalid);
         if (callout.state() == CalloutState.DONE && !doneAllowed) {
             throw new LinkRefused(true, "dispatch.link.done");
+        }
+        if (callout.state() == CalloutState.CANCELLED) {
+            throw new LinkRefused(true, "dispatch.link.cancelled");
         }
         Alarm alarm = alarms.findForSystem(callout.alarmId()).orElseThrow(LinkRefused::invalid);
         if (alarm.state() == AlarmState.CLOSED && callout.state() != CalloutState.DONE) {

@@ -80,6 +80,21 @@ public class Callouts {
                 .optional();
     }
 
+    /** The alarm's call-outs still going (not done, not cancelled), locked. */
+    List<Callout> lockActiveOf(AlarmId alarm) {
+        return jdbc.sql("select * from callout where alarm_id = ? and state not in ('DONE', 'CANCELLED')"
+                        + " order by dispatched_at for update")
+                .param(alarm.value())
+                .query((rs, row) -> callout(rs))
+                .list();
+    }
+
+    void cancelled(CalloutId calloutId, Instant now) {
+        jdbc.sql("update callout set state = 'CANCELLED', cancelled_at = ?, updated_at = ? where id = ?")
+                .params(Timestamp.from(now), Timestamp.from(now), calloutId.value())
+                .update();
+    }
+
     public List<Callout> ofAlarm(AlarmId alarm) {
         return jdbc.sql("select * from callout where alarm_id = ? order by dispatched_at")
                 .param(alarm.value())

@@ -34,9 +34,11 @@ class CalloutPages {
     static final String SESSION_LINKS = "varde.dispatch.links";
 
     private final CalloutSteps steps;
+    private final java.time.Clock clock;
 
-    CalloutPages(CalloutSteps steps) {
+    CalloutPages(CalloutSteps steps, java.time.Clock clock) {
         this.steps = steps;
+        this.clock = clock;
     }
 
     @GetMapping("/{token}")
@@ -83,6 +85,11 @@ class CalloutPages {
         if (!"dispatch.flash.done".equals(result)) {
             return back(callout, result, redirect);
         }
+        // the worker sees when it was recorded: Done is confirmed, not just accepted
+        model.addAttribute(
+                "doneAt",
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                        .format(clock.instant().atZone(java.time.ZoneId.of("Europe/Oslo"))));
         return "dispatch/callout-done";
     }
 

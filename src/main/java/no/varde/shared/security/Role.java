@@ -4,6 +4,11 @@ package no.varde.shared.security;
 public enum Role {
     /** Health personnel in the response centre; sees residents of the municipalities the centre serves. */
     OPERATOR,
+    /**
+     * The response centre's lead on duty: everything an operator may do (same scope), and also reassigning or
+     * releasing an alarm another operator holds and closing a flood of stale alarms in bulk.
+     */
+    SUPERVISOR,
     /** Home-care worker of one municipality. */
     HOME_CARE,
     /** Administrator of one municipality: its registry, its accounts and its audit trail. */
@@ -15,6 +20,16 @@ public enum Role {
 
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether this role handles alarms in the response centre (an operator, or the supervisor who is one too). */
+    public boolean handlesAlarms() {
+        return this == OPERATOR || this == SUPERVISOR;
+    }
+
+    /** Whether this role may do what {@code other} may: itself, and an operator's work for the supervisor. */
+    public boolean includes(Role other) {
+        return this == other || (this == SUPERVISOR && other == OPERATOR);
     }
 
     /** Roles that must be bound to exactly one municipality. */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The signed-in person as Varde sees them, whatever the login method.
  *
  * @param kommunenummer the municipality a HOME_CARE or MUNICIPAL_ADMIN user is bound to
- * @param responseCentreId the response centre an OPERATOR works in
+ * @param responseCentreId the response centre an OPERATOR or SUPERVISOR works in
  */
 public record VardeUser(
         UUID id,
@@ -19,6 +19,6 @@ public record VardeUser(
         @Nullable UUID responseCentreId) {
 
     public boolean hasRole(Role candidate) {
-        return role == candidate;
+        return role.includes(candidate);
     }
 }

@@ -78,7 +78,10 @@ class ApiProblemHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), request);
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, e.problemType(), e.problemTitle(), e.getMessage(), request);
+        e.problemProperties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
