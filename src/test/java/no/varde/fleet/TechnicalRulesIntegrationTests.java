@@ -1,10 +1,15 @@
 package no.varde.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -42,6 +48,9 @@ class TechnicalRulesIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    UserDetailsService users;
 
     FleetTestSupport fleet;
 
@@ -178,6 +187,42 @@ class TechnicalRulesIntegrationTests {
                         .content("{\"version\": 999, \"source\": \"HTTP\", \"code\": \"POWER_LOSS\","
                                 + " \"kind\": \"WAIT_FOR_RESTORE\", \"waitMinutes\": 30}"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theRulesPageShowsEveryRuleAndSupervisionAndSavesAnEditAsANewVersion() throws Exception {
+        long rule = jdbc.sql("select id from fleet_rule where source = 'SIA' and code = 'E302' and device_type is null")
+                .query(Long.class)
+                .single();
+        int version = jdbc.sql("select version from fleet_rule where id = ?")
+                .param(rule)
+                .query(Integer.class)
+                .single();
+        mvc.perform(get("/fleet/rules").with(user(users.loadUserByUsername("sysadmin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-rule=\"" + rule + "\"")))
+                .andExpect(content().string(containsString("id=\"fleet-supervision\"")));
+        mvc.perform(post("/fleet/rules/" + rule)
+                        .with(user(users.loadUserByUsername("sysadmin")))
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("kind", "AUTO_CLOSE")
+                        .param("enabled", "true")
+                        .param("note", "System battery: closed when the centre reports it OK (edited on the page)"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("saved"));
+        assertThat(jdbc.sql("select version || '|' || note from fleet_rule where id = ?")
+                        .param(rule)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(
+                        (version + 1) + "|System battery: closed when the centre reports it OK (edited on the page)");
+        mvc.perform(post("/fleet/rules/" + rule)
+                        .with(user(users.loadUserByUsername("operator")))
+                        .with(csrf())
+                        .param("version", String.valueOf(version + 1))
+                        .param("kind", "AUTO_CLOSE"))
+                .andExpect(status().isForbidden());
     }
 
     private long eLockFaultRule() throws Exception {
