@@ -3,6 +3,7 @@ package no.varde.fleet.web;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 import no.varde.fleet.FleetSupervision;
 import no.varde.fleet.RuleDraft;
@@ -57,10 +58,18 @@ class FleetRulePages {
         model.addAttribute("kinds", RuleKind.values());
         model.addAttribute("deviceTypes", DeviceType.values());
         model.addAttribute("classes", SupervisionClass.values());
-        model.addAttribute("typeClasses", fleet.typeClasses());
+        Map<DeviceType, SupervisionClass> classes = fleet.typeClasses();
+        model.addAttribute(
+                "typeClasses",
+                Arrays.stream(DeviceType.values())
+                        .map(type -> new TypeClass(type, classes.get(type)))
+                        .toList());
         model.addAttribute("status", supervision.status(clock.instant()));
         return "fleet/rules";
     }
+
+    /** A device type and its class (null when none is set) for the page's table. */
+    record TypeClass(DeviceType type, @Nullable SupervisionClass supervisionClass) {}
 
     @GetMapping("/fleet/rules/{id}")
     @PreAuthorize("hasAnyRole('MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
