@@ -20,6 +20,7 @@ class RuleDecisions {
     static final String WAIT = "WAIT";
     static final String AWAIT_CLEARING = "AWAIT_CLEARING";
     static final String RAISED = "RAISED";
+    static final String TASK = "TASK";
 
     /** A wait that has run out while its alarm is still open. */
     record ExpiredWait(AlarmId alarm, long ruleId, int ruleVersion, Instant waitUntil) {}

@@ -7,5 +7,7 @@ public enum RuleKind {
     /** Closes the alarm whenever its clearing event comes. */
     AUTO_CLOSE,
     /** A safety risk: raises an ALARM-category alarm to the operator queue at once. */
-    RAISE_TO_OPERATOR
+    RAISE_TO_OPERATOR,
+    /** Hands the alarm to a technician task due within the rule's time and closes it by rule. */
+    TECHNICIAN_TASK
 }

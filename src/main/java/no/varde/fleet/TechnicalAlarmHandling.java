@@ -42,6 +42,7 @@ class TechnicalAlarmHandling {
     private final TechnicalRules rules;
     private final RuleDecisions decisions;
     private final DeviceSupervisions supervisions;
+    private final TechnicianTasks tasks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -50,12 +51,14 @@ class TechnicalAlarmHandling {
             TechnicalRules rules,
             RuleDecisions decisions,
             DeviceSupervisions supervisions,
+            TechnicianTasks tasks,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.alarms = alarms;
         this.rules = rules;
         this.decisions = decisions;
         this.supervisions = supervisions;
+        this.tasks = tasks;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -124,6 +127,19 @@ class TechnicalAlarmHandling {
                     raise(rule, alarm, device, now);
                 }
             }
+            case TECHNICIAN_TASK -> {
+                if (decisions.decide(alarm.id(), RuleDecisions.TASK, rule, now, null)) {
+                    Instant due = alarm.receivedAt().plus(rule.taskDue());
+                    long task = tasks.create(device, alarm.id(), rule, alarm.title(), now, due);
+                    alarms.closeByRule(
+                            alarm.id(),
+                            rule.actorName(),
+                            Outcome.TECHNICAL_HANDLED,
+                            rule.describe() + ": overlatt til teknikeroppgave #" + task + " med frist "
+                                    + TIME.format(due));
+                    decisions.settle(alarm.id(), now);
+                }
+            }
         }
     }
 
@@ -183,7 +199,7 @@ class TechnicalAlarmHandling {
             case AUTO_CLOSE -> true;
             case WAIT_FOR_RESTORE ->
                 !clearing.receivedAt().isAfter(open.receivedAt().plus(r.waitFor()));
-            case RAISE_TO_OPERATOR -> false;
+            case RAISE_TO_OPERATOR, TECHNICIAN_TASK -> false;
         };
         if (close) {
             alarms.closeByRule(openId, r.actorName(), Outcome.TECHNICAL_HANDLED, r.describe() + ": " + what);
@@ -193,9 +209,11 @@ class TechnicalAlarmHandling {
                     openId,
                     r,
                     what
-                            + (r.kind() == RuleKind.WAIT_FOR_RESTORE
-                                    ? " etter regelens ventetid; operatøren følger opp"
-                                    : "; sikkerhetsrisikoen er hos operatøren"),
+                            + switch (r.kind()) {
+                                case WAIT_FOR_RESTORE -> " etter regelens ventetid; operatøren følger opp";
+                                case TECHNICIAN_TASK -> "; teknikeroppgaven gjelder fortsatt";
+                                default -> "; sikkerhetsrisikoen er hos operatøren";
+                            },
                     "CLEARING_NOTED",
                     data);
         }

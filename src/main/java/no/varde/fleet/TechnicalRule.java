@@ -16,6 +16,7 @@ public record TechnicalRule(
         @Nullable DeviceType deviceType,
         RuleKind kind,
         @Nullable Duration waitFor,
+        @Nullable Duration taskDue,
         boolean enabled,
         @Nullable String note,
         int version,

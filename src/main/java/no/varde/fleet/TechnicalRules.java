@@ -67,7 +67,8 @@ public class TechnicalRules {
     public List<TechnicalRule> history(long id) {
         get(id);
         return jdbc.sql("""
-                        select rule_id as id, source, code, device_type, kind, wait_s, enabled, note, version,
+                        select rule_id as id, source, code, device_type, kind, wait_s, task_due_s, enabled, note,
+                               version,
                                changed_by as updated_by, changed_at as updated_at
                         from fleet_rule_version where rule_id = ? order by version desc
                         """).param(id).query((rs, row) -> rule(rs)).list();
@@ -107,9 +108,9 @@ public class TechnicalRules {
         Valid valid = validate(draft, null);
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                        insert into fleet_rule (source, code, device_type, kind, wait_s, enabled, note, version,
-                            updated_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) returning id
+                        insert into fleet_rule (source, code, device_type, kind, wait_s, task_due_s, enabled, note,
+                            version, updated_by, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) returning id
                         """)
                 .params(
                         valid.source(),
@@ -117,6 +118,7 @@ public class TechnicalRules {
                         valid.deviceType(),
                         valid.kind().name(),
                         valid.waitSeconds(),
+                        valid.taskDueSeconds(),
                         valid.enabled(),
                         valid.note(),
                         admin.username(),
@@ -133,8 +135,9 @@ public class TechnicalRules {
         get(id);
         Valid valid = validate(draft, id);
         int updated = jdbc.sql("""
-                        update fleet_rule set source = ?, code = ?, device_type = ?, kind = ?, wait_s = ?, enabled = ?,
-                            note = ?, version = version + 1, updated_by = ?, updated_at = ?
+                        update fleet_rule set source = ?, code = ?, device_type = ?, kind = ?, wait_s = ?,
+                            task_due_s = ?, enabled = ?, note = ?, version = version + 1, updated_by = ?,
+                            updated_at = ?
                         where id = ? and version = ?
                         """)
                 .params(
@@ -143,6 +146,7 @@ public class TechnicalRules {
                         valid.deviceType(),
                         valid.kind().name(),
                         valid.waitSeconds(),
+                        valid.taskDueSeconds(),
                         valid.enabled(),
                         valid.note(),
                         admin.username(),
@@ -160,8 +164,8 @@ public class TechnicalRules {
     private TechnicalRule recorded(AuditAction action, TechnicalRule rule) {
         jdbc.sql("""
                         insert into fleet_rule_version (rule_id, version, source, code, device_type, kind, wait_s,
-                            enabled, note, changed_by, changed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            task_due_s, enabled, note, changed_by, changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         rule.id(),
@@ -171,6 +175,7 @@ public class TechnicalRules {
                         rule.deviceType() == null ? null : rule.deviceType().name(),
                         rule.kind().name(),
                         rule.waitFor() == null ? null : (int) rule.waitFor().toSeconds(),
+                        rule.taskDue() == null ? null : (int) rule.taskDue().toSeconds(),
                         rule.enabled(),
                         rule.note(),
                         rule.updatedBy(),
@@ -186,6 +191,7 @@ public class TechnicalRules {
             @Nullable String deviceType,
             RuleKind kind,
             @Nullable Integer waitSeconds,
+            @Nullable Integer taskDueSeconds,
             boolean enabled,
             @Nullable String note) {}
 
@@ -220,6 +226,16 @@ public class TechnicalRules {
         } else if (draft.waitMinutes() != null) {
             problems.add(new FieldProblem("waitMinutes", "only WAIT_FOR_RESTORE waits"));
         }
+        Integer due = null;
+        if (kind == RuleKind.TECHNICIAN_TASK) {
+            if (draft.taskDueHours() == null || draft.taskDueHours() < 1 || draft.taskDueHours() > 720) {
+                problems.add(new FieldProblem("taskDueHours", "TECHNICIAN_TASK needs a due time of 1 to 720 hours"));
+            } else {
+                due = draft.taskDueHours() * 3600;
+            }
+        } else if (draft.taskDueHours() != null) {
+            problems.add(new FieldProblem("taskDueHours", "only TECHNICIAN_TASK has a due time"));
+        }
         if (draft.note() != null && draft.note().length() > 500) {
             problems.add(new FieldProblem("note", "at most 500 characters"));
         }
@@ -244,6 +260,7 @@ public class TechnicalRules {
                 deviceType == null ? null : deviceType.name(),
                 kind,
                 wait,
+                due,
                 draft.enabled() == null || draft.enabled(),
                 note);
     }
@@ -270,6 +287,7 @@ public class TechnicalRules {
     private static TechnicalRule rule(ResultSet rs) throws SQLException {
         String deviceType = rs.getString("device_type");
         Integer wait = (Integer) rs.getObject("wait_s");
+        Integer due = (Integer) rs.getObject("task_due_s");
         return new TechnicalRule(
                 rs.getLong("id"),
                 rs.getString("source"),
@@ -277,6 +295,7 @@ public class TechnicalRules {
                 deviceType == null ? null : DeviceType.valueOf(deviceType),
                 RuleKind.valueOf(rs.getString("kind")),
                 wait == null ? null : Duration.ofSeconds(wait),
+                due == null ? null : Duration.ofSeconds(due),
                 rs.getBoolean("enabled"),
                 rs.getString("note"),
                 rs.getInt("version"),

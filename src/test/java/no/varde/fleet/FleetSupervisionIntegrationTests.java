@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import no.varde.fleet.FleetTestSupport.Device;
+import no.varde.registry.AccessScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class FleetSupervisionIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DeviceSupervisions supervisions;
 
     FleetTestSupport fleet;
 
@@ -157,6 +161,42 @@ class FleetSupervisionIntegrationTests {
         supervisionOf(device).andExpect(jsonPath("$.classSource").value("DEVICE"));
         fleet.setClass(device, "");
         supervisionOf(device).andExpect(jsonPath("$.classSource").value("DEVICE_TYPE"));
+    }
+
+    @Test
+    void theProtocolsClassAppliesToDevicesHeardThroughItUnlessTheDeviceHasItsOwn() throws Exception {
+        Device device = fleet.newDevice("SAFETY_ALARM");
+        fleet.send(device, "HEARTBEAT");
+        Instant heard = lastHeard(device);
+        // as configured in production: HTTP heartbeats every 3 minutes (the test profile configures no protocol)
+        FleetProperties httpEvery3Minutes = new FleetProperties(
+                true,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2),
+                SupervisionClass.MINUTES_30,
+                null,
+                SupervisionClass.MINUTES_3);
+        DeviceSupervision status = supervisions
+                .status(AccessScope.all(), device.id(), httpEvery3Minutes)
+                .orElseThrow();
+        assertThat(status.supervisionClass()).isEqualTo(SupervisionClass.MINUTES_3);
+        assertThat(status.classSource()).isEqualTo("PROTOCOL");
+        assertThat(supervisions.silent(heard.plusSeconds(250), httpEvery3Minutes, 100000))
+                .extracting(DeviceSupervisions.Silent::id)
+                .contains(device.id());
+        assertThat(supervisions.silent(heard.plusSeconds(230), httpEvery3Minutes, 100000))
+                .extracting(DeviceSupervisions.Silent::id)
+                .doesNotContain(device.id());
+
+        fleet.setClass(device, "MINUTES_30");
+        status = supervisions
+                .status(AccessScope.all(), device.id(), httpEvery3Minutes)
+                .orElseThrow();
+        assertThat(status.supervisionClass()).isEqualTo(SupervisionClass.MINUTES_30);
+        assertThat(status.classSource()).isEqualTo("DEVICE");
+        assertThat(supervisions.silent(heard.plusSeconds(250), httpEvery3Minutes, 100000))
+                .extracting(DeviceSupervisions.Silent::id)
+                .doesNotContain(device.id());
     }
 
     @Test

@@ -26,14 +26,18 @@ record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
 
     /** A new active device of this type in Brønnøy (1813), reporting as SCAIP controller {@code cid}, device 1. */
     Device newDevice(String type) throws Exception {
+        return newDevice(type, "1813");
+    }
+
+    Device newDevice(String type, String kommunenummer) throws Exception {
         String cid = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
         String body = mvc.perform(post("/api/v1/devices")
                         .with(httpBasic("sysadmin", PASSWORD))
                         .contentType("application/json")
                         .content("""
-                                {"kommunenummer": "1813", "type": "%s", "vendor": "Fleettest", "model": "F1",
+                                {"kommunenummer": "%s", "type": "%s", "vendor": "Fleettest", "model": "F1",
                                  "scaipControllerId": "%s", "scaipDeviceId": "1", "status": "ACTIVE"}
-                                """.formatted(type, cid)))
+                                """.formatted(kommunenummer, type, cid)))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

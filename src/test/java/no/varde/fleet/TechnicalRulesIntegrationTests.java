@@ -158,6 +158,54 @@ class TechnicalRulesIntegrationTests {
     }
 
     @Test
+    void aRuleHandsBatteryEmptyOfAnELockToATechnicianTaskDueInThreeDaysAndClosesTheAlarm() throws Exception {
+        long rule = ruleFor(
+                "BATTERY_EMPTY",
+                "E_LOCK",
+                "{\"source\": \"HTTP\", \"code\": \"BATTERY_EMPTY\","
+                        + " \"deviceType\": \"E_LOCK\", \"kind\": \"TECHNICIAN_TASK\", \"taskDueHours\": 72}");
+        try {
+            Device device = fleet.newDevice("E_LOCK", "1833");
+            String battery = fleet.send(device, "BATTERY_EMPTY");
+            awaitTimeline(
+                    battery,
+                    entry -> entry.startsWith("CLOSED_BY_RULE|system:fleet-rule:" + rule + "v")
+                            && entry.contains(":TECHNICIAN_TASK|")
+                            && entry.contains("teknikeroppgave #"));
+            assertThat(fleet.state(battery)).isEqualTo("CLOSED|TECHNICAL_HANDLED");
+            String tasks = mvc.perform(get("/api/v1/fleet/tasks?limit=1000")
+                            .with(httpBasic("sysadmin", FleetTestSupport.PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            List<String> due = JsonPath.read(tasks, "$[?(@.alarmId == '" + battery + "')].dueAt");
+            List<String> received = jdbc.sql("select received_at from alarm where id = ?")
+                    .param(UUID.fromString(battery))
+                    .query((rs, row) -> rs.getTimestamp(1)
+                            .toInstant()
+                            .plus(Duration.ofHours(72))
+                            .toString())
+                    .list();
+            assertThat(due).hasSize(1);
+            assertThat(java.time.Instant.parse(due.getFirst())).isEqualTo(java.time.Instant.parse(received.getFirst()));
+            // another municipality's administrator does not see the task (a device of Rana)
+            String bronnoy = mvc.perform(get("/api/v1/fleet/tasks?limit=1000")
+                            .with(httpBasic("admin.bronnoy", FleetTestSupport.PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(bronnoy).doesNotContain(battery);
+        } finally {
+            saveRule(
+                    rule,
+                    "{\"source\": \"HTTP\", \"code\": \"BATTERY_EMPTY\", \"deviceType\": \"E_LOCK\","
+                            + " \"kind\": \"TECHNICIAN_TASK\", \"taskDueHours\": 72, \"enabled\": false}");
+        }
+    }
+
+    @Test
     void rulesAreEditedBySystemAdministratorsOnlyAndOnlyForTechnicalCodes() throws Exception {
         mvc.perform(post("/api/v1/fleet/rules")
                         .with(httpBasic("sysadmin", FleetTestSupport.PASSWORD))
@@ -226,12 +274,21 @@ class TechnicalRulesIntegrationTests {
     }
 
     private long eLockFaultRule() throws Exception {
-        List<Long> existing = jdbc.sql("select id from fleet_rule where source = 'HTTP' and code = 'DEVICE_FAULT'"
-                        + " and device_type = 'E_LOCK'")
+        return ruleFor(
+                "DEVICE_FAULT",
+                "E_LOCK",
+                "{\"source\": \"HTTP\", \"code\": \"DEVICE_FAULT\","
+                        + " \"deviceType\": \"E_LOCK\", \"kind\": \"RAISE_TO_OPERATOR\","
+                        + " \"note\": \"e-lock fault: the resident may be locked in\"}");
+    }
+
+    /** The rule for this HTTP code and device type, created or (a suite run before on this database) saved anew. */
+    private long ruleFor(String code, String deviceType, String json) throws Exception {
+        List<Long> existing = jdbc.sql(
+                        "select id from fleet_rule where source = 'HTTP' and code = ?" + " and device_type = ?")
+                .params(code, deviceType)
                 .query(Long.class)
                 .list();
-        String json = "{\"source\": \"HTTP\", \"code\": \"DEVICE_FAULT\", \"deviceType\": \"E_LOCK\","
-                + " \"kind\": \"RAISE_TO_OPERATOR\", \"note\": \"e-lock fault: the resident may be locked in\"}";
         if (!existing.isEmpty()) {
             saveRule(existing.getFirst(), json);
             return existing.getFirst();

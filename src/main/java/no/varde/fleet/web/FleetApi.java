@@ -16,6 +16,8 @@ import no.varde.fleet.SupervisionJob;
 import no.varde.fleet.SupervisionStatus;
 import no.varde.fleet.TechnicalRule;
 import no.varde.fleet.TechnicalRules;
+import no.varde.fleet.TechnicianTask;
+import no.varde.fleet.TechnicianTasks;
 import no.varde.registry.DeviceId;
 import no.varde.registry.DeviceType;
 import no.varde.shared.security.CurrentUser;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,10 +47,17 @@ class FleetApi {
     private final FleetSupervision fleet;
     private final TechnicalRules rules;
     private final SupervisionJob supervision;
+    private final TechnicianTasks tasks;
     private final Clock clock;
 
-    FleetApi(FleetSupervision fleet, TechnicalRules rules, SupervisionJob supervision, Clock clock) {
+    FleetApi(
+            FleetSupervision fleet,
+            TechnicalRules rules,
+            SupervisionJob supervision,
+            TechnicianTasks tasks,
+            Clock clock) {
         this.fleet = fleet;
+        this.tasks = tasks;
         this.rules = rules;
         this.supervision = supervision;
         this.clock = clock;
@@ -143,6 +153,7 @@ class FleetApi {
             @Nullable String deviceType,
             @Nullable String kind,
             @Nullable Integer waitMinutes,
+            @Nullable Integer taskDueHours,
             @Nullable Boolean enabled,
             @Nullable String note) {}
 
@@ -163,8 +174,19 @@ class FleetApi {
                         body.deviceType(),
                         body.kind(),
                         body.waitMinutes(),
+                        body.taskDueHours(),
                         body.enabled(),
                         body.note()));
+    }
+
+    @GetMapping("/tasks")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
+    @Operation(summary = "Open technician tasks made by rules in your municipalities, the earliest due first")
+    List<TechnicianTask> tasks(@RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw InvalidInputException.of("limit", "must be 1 to 1000");
+        }
+        return tasks.open(CurrentUser.get(), limit);
     }
 
     private static @Nullable SupervisionClass classOrNull(@Nullable String value) {

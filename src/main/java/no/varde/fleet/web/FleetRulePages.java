@@ -87,11 +87,21 @@ class FleetRulePages {
             @RequestParam(defaultValue = "") String deviceType,
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(required = false) @Nullable Integer waitMinutes,
+            @RequestParam(required = false) @Nullable Integer taskDueHours,
             @RequestParam(required = false) @Nullable String note,
             RedirectAttributes redirect) {
         try {
             TechnicalRule saved = rules.create(
-                    CurrentUser.get(), new RuleDraft(source, code, deviceType, kind, waitMinutes, true, note));
+                    CurrentUser.get(),
+                    new RuleDraft(
+                            source,
+                            code,
+                            deviceType,
+                            kind,
+                            RuleKind.WAIT_FOR_RESTORE.name().equals(kind) ? waitMinutes : null,
+                            RuleKind.TECHNICIAN_TASK.name().equals(kind) ? taskDueHours : null,
+                            true,
+                            note));
             redirect.addFlashAttribute("saved", saved.describe());
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute("invalid", problems(invalid));
@@ -106,6 +116,7 @@ class FleetRulePages {
             @RequestParam int version,
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(required = false) @Nullable Integer waitMinutes,
+            @RequestParam(required = false) @Nullable Integer taskDueHours,
             @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam(required = false) @Nullable String note,
             RedirectAttributes redirect) {
@@ -123,6 +134,7 @@ class FleetRulePages {
                                     : current.deviceType().name(),
                             kind,
                             RuleKind.WAIT_FOR_RESTORE.name().equals(kind) ? waitMinutes : null,
+                            RuleKind.TECHNICIAN_TASK.name().equals(kind) ? taskDueHours : null,
                             enabled,
                             note));
             redirect.addFlashAttribute("saved", saved.describe());
