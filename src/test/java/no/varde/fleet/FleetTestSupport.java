@@ -47,6 +47,20 @@ record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
 
     record Device(DeviceId id, String cid) {}
 
+    /** A new active base unit in Brønnøy reporting over SIA DC-09 with a fresh account; returns the account. */
+    String newSiaDevice() throws Exception {
+        String account = String.format("B%09X", ThreadLocalRandom.current().nextLong(0xFFFFFFFFFL));
+        mvc.perform(post("/api/v1/devices")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"kommunenummer": "1813", "type": "SAFETY_ALARM", "vendor": "Fleettest", "model": "Sia",
+                                 "siaAccount": "%s", "status": "ACTIVE"}
+                                """.formatted(account)))
+                .andExpect(status().isCreated());
+        return account;
+    }
+
     /** An event from the device through HTTP ingest; returns the alarm id (null for supervision events). */
     String send(Device device, String code) throws Exception {
         String body = mvc.perform(post("/api/v1/events")
