@@ -164,6 +164,17 @@ class FleetSupervisionIntegrationTests {
     }
 
     @Test
+    void theClassTableHoldsExactlyTheClassesWithTheirIntervalsAndGrace() {
+        assertThat(jdbc.sql("select name || '|' || interval_s || '|' || grace_s from fleet_supervision_class")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(SupervisionClass.values())
+                        .map(c -> c.name() + "|" + c.interval().toSeconds() + "|"
+                                + c.grace().toSeconds())
+                        .toList());
+    }
+
+    @Test
     void theProtocolsClassAppliesToDevicesHeardThroughItUnlessTheDeviceHasItsOwn() throws Exception {
         Device device = fleet.newDevice("SAFETY_ALARM");
         fleet.send(device, "HEARTBEAT");
