@@ -45,6 +45,9 @@ class NeedToKnowRulesTests {
             "ingest/scaip/ScaipVoiceCalls.java",
             "the SCAIP receiver finds the alarm id of the device that just tried a voice call (its latest open alarm"
                     + " by the controller's received events) to note the refused call on it; no user reads through it",
+            "fleet/RuleDecisions.java",
+            "fleet rules find the open technical alarms of the device a clearing event came from and record their"
+                    + " decisions by alarm id; no user reads through it",
             "ingest/demo/DemoDeviceKeys.java",
             "development setup only: gives the demo devices their published keys at start-up; no user reads"
                     + " through it");

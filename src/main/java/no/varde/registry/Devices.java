@@ -127,8 +127,20 @@ public class Devices {
         return found;
     }
 
-    /** One supervision report for {@link #heardAll}: the device, when it was heard, and whether it was a test. */
-    public record Heard(DeviceIdentity identity, Instant at, boolean test) {}
+    /**
+     * One supervision report for {@link #heardAll}: the device, when it was heard, whether it was a test, and the
+     * protocol that carried it (its supervision interval depends on it; null when not known).
+     */
+    public record Heard(
+            DeviceIdentity identity,
+            Instant at,
+            boolean test,
+            @Nullable String source) {
+
+        public Heard(DeviceIdentity identity, Instant at, boolean test) {
+            this(identity, at, test, null);
+        }
+    }
 
     /**
      * Records supervision reports (heartbeats; test transmissions when {@code test}) in the caller's transaction:
@@ -139,7 +151,10 @@ public class Devices {
      * @return how many of the reports named a known device
      */
     public int heardAll(java.util.Collection<Heard> reports) {
-        record Latest(Instant heard, @Nullable Instant test) {}
+        record Latest(
+                Instant heard,
+                @Nullable Instant test,
+                @Nullable String source) {}
         java.util.SortedMap<UUID, Latest> byDevice = new java.util.TreeMap<>();
         int known = 0;
         for (Heard report : reports) {
@@ -150,16 +165,21 @@ public class Devices {
             known++;
             byDevice.merge(
                     device.get().id().value(),
-                    new Latest(report.at(), report.test() ? report.at() : null),
+                    new Latest(report.at(), report.test() ? report.at() : null, report.source()),
                     (a, b) -> new Latest(
                             a.heard().isAfter(b.heard()) ? a.heard() : b.heard(),
                             a.test() == null
                                     ? b.test()
-                                    : b.test() == null || a.test().isAfter(b.test()) ? a.test() : b.test()));
+                                    : b.test() == null || a.test().isAfter(b.test()) ? a.test() : b.test(),
+                            a.heard().isAfter(b.heard()) ? a.source() : b.source()));
         }
+        // the source is the protocol of the latest report (the right-hand sides read the row before the update)
         byDevice.forEach((id, latest) -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
+                        + " last_heard_source = case when last_heard_at is null or last_heard_at <= :at"
+                        + " then coalesce(cast(:source as text), last_heard_source) else last_heard_source end,"
                         + " last_test_at = greatest(last_test_at, :test) where id = :id")
                 .param("at", java.sql.Timestamp.from(latest.heard()))
+                .param("source", latest.source(), java.sql.Types.VARCHAR)
                 .param(
                         "test",
                         latest.test() == null ? null : java.sql.Timestamp.from(latest.test()),

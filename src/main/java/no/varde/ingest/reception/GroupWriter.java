@@ -95,7 +95,11 @@ class GroupWriter {
     private @Nullable AlarmId store(ReceivedEvent event, List<Devices.Heard> heard) {
         if (event.supervision()) {
             boolean test = event.event().code().toUpperCase(Locale.ROOT).contains("TEST");
-            heard.add(new Devices.Heard(event.event().device(), event.event().receivedAt(), test));
+            heard.add(new Devices.Heard(
+                    event.event().device(),
+                    event.event().receivedAt(),
+                    test,
+                    event.event().source().name()));
             return null;
         }
         return alarms.receive(event.event());

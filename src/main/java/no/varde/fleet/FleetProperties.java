@@ -1,0 +1,40 @@
+package no.varde.fleet;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Fleet supervision ({@code varde.fleet.*}).
+ *
+ * @param supervisionEnabled whether this node takes part in supervision at all (any number of nodes may; the lease
+ *     lets one at a time check)
+ * @param checkPeriod how often the node holding the lease checks every supervised device
+ * @param leaseTtl how long a node's lease lasts without renewal: when a node stops, another takes over after this
+ * @param scaipHeartbeats the class matching the SCAIP {@code hbi} code Varde assigns its base units
+ *     ({@code varde.ingest.scaip.heartbeat-interval}); empty: SCAIP devices fall back to their device type's class
+ * @param dc09Polling the class of the DC-09 {@code NULL} polling agreed per account; empty: the device type's
+ * @param httpHeartbeats the class of HTTP integrations' {@code HEARTBEAT} events; empty: the device type's
+ */
+@ConfigurationProperties("varde.fleet")
+public record FleetProperties(
+        @DefaultValue("true") boolean supervisionEnabled,
+        @DefaultValue("30s") Duration checkPeriod,
+        @DefaultValue("2m") Duration leaseTtl,
+        @Nullable SupervisionClass scaipHeartbeats,
+        @Nullable SupervisionClass dc09Polling,
+        @Nullable SupervisionClass httpHeartbeats) {
+
+    public FleetProperties {
+        if (leaseTtl.compareTo(checkPeriod) <= 0) {
+            throw new IllegalArgumentException(
+                    "VARDE-FLEET-0001: varde.fleet.lease-ttl must be longer than varde.fleet.check-period");
+        }
+    }
+
+    /** A pass older than this means supervision has stopped on every node. */
+    public Duration staleAfter() {
+        return leaseTtl.plus(checkPeriod.multipliedBy(2));
+    }
+}

@@ -1,0 +1,7 @@
+/** Fleet supervision: reporting intervals per device, lost contact, technical alarms handled by rules. */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit"})
+package no.varde.fleet;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,122 @@
+package no.varde.fleet;
+
+import static no.varde.ingest.IngestTestSupport.TOKEN;
+import static no.varde.ingest.IngestTestSupport.uniqueEventId;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import no.varde.registry.DeviceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Fresh devices for fleet tests, made and heard through the real paths: registered through the registry API by the
+ * system administrator and reporting through {@code POST /api/v1/events} with the demo integration's token. Other
+ * tests never use these devices, so a short supervision class on them cannot raise anything for anyone else.
+ */
+record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
+
+    static final String PASSWORD = "varde-demo";
+
+    /** A new active device of this type in Brønnøy (1813), reporting as SCAIP controller {@code cid}, device 1. */
+    Device newDevice(String type) throws Exception {
+        return newDevice(type, "1813");
+    }
+
+    Device newDevice(String type, String kommunenummer) throws Exception {
+        String cid = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        String body = mvc.perform(post("/api/v1/devices")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"kommunenummer": "%s", "type": "%s", "vendor": "Fleettest", "model": "F1",
+                                 "scaipControllerId": "%s", "scaipDeviceId": "1", "status": "ACTIVE"}
+                                """.formatted(kommunenummer, type, cid)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new Device(DeviceId.of(JsonPath.read(body, "$.id")), cid);
+    }
+
+    record Device(DeviceId id, String cid) {}
+
+    /** A new active base unit in Brønnøy reporting over SIA DC-09 with a fresh account; returns the account. */
+    String newSiaDevice() throws Exception {
+        String account = String.format("B%09X", ThreadLocalRandom.current().nextLong(0xFFFFFFFFFL));
+        mvc.perform(post("/api/v1/devices")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"kommunenummer": "1813", "type": "SAFETY_ALARM", "vendor": "Fleettest", "model": "Sia",
+                                 "siaAccount": "%s", "status": "ACTIVE"}
+                                """.formatted(account)))
+                .andExpect(status().isCreated());
+        return account;
+    }
+
+    /** An event from the device through HTTP ingest; returns the alarm id (null for supervision events). */
+    String send(Device device, String code) throws Exception {
+        String body = mvc.perform(post("/api/v1/events")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .content("""
+                                {"eventId": "%s", "code": "%s",
+                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "1"}, "text": "fleet test"}
+                                """.formatted(uniqueEventId(), code, device.cid())))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Object alarm = JsonPath.read(body, "$.alarmId");
+        return alarm == null ? null : alarm.toString();
+    }
+
+    void setClass(Device device, String supervisionClass) throws Exception {
+        mvc.perform(put("/api/v1/fleet/devices/" + device.id() + "/supervision")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("{\"supervisionClass\": \"" + supervisionClass + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    /** The device's lost-contact alarms, oldest first, as "state|category|outcome". */
+    List<String> lostContactAlarms(Device device) {
+        return jdbc.sql("select state || '|' || category || '|' || coalesce(outcome, '-') from alarm"
+                        + " where device_id = ? and source = 'FLEET' and source_code = 'LOST_CONTACT'"
+                        + " order by received_at")
+                .param(device.id().value())
+                .query(String.class)
+                .list();
+    }
+
+    UUID onlyLostContactAlarm(Device device) {
+        return jdbc.sql("select id from alarm where device_id = ? and source = 'FLEET' and source_code = 'LOST_CONTACT'"
+                        + " and state <> 'CLOSED'")
+                .param(device.id().value())
+                .query(UUID.class)
+                .single();
+    }
+
+    /** The alarm's timeline as "kind|actor|text". */
+    List<String> timeline(String alarmId) {
+        return jdbc.sql("select kind || '|' || actor || '|' || coalesce(text, '') from alarm_timeline"
+                        + " where alarm_id = ? order by id")
+                .param(UUID.fromString(alarmId))
+                .query(String.class)
+                .list();
+    }
+
+    String state(String alarmId) {
+        return jdbc.sql("select state || '|' || coalesce(outcome, '-') from alarm where id = ?")
+                .param(UUID.fromString(alarmId))
+                .query(String.class)
+                .single();
+    }
+}
