@@ -183,6 +183,17 @@ public class Devices {
         return counts;
     }
 
+    /**
+     * Residents with at least one device in service (the alarm users), for the demand projection's alarms per user.
+     * A count for the whole region names nobody, so it is neither scoped nor audited.
+     */
+    public long usersInService() {
+        return jdbc.sql("select count(distinct resident_id) from device where status = 'ACTIVE'"
+                        + " and resident_id is not null")
+                .query(Long.class)
+                .single();
+    }
+
     /** When the device was last heard from, if ever. */
     public java.util.Optional<java.time.Instant> lastHeard(DeviceId id) {
         return jdbc.sql("select last_heard_at from device where id = ? and last_heard_at is not null")

@@ -2,16 +2,24 @@ package no.varde.planning.demand;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.varde.alarm.AlarmCategory;
+import no.varde.alarm.AlarmFacts;
 import no.varde.planning.StaffingParameters;
 import no.varde.planning.StaffingPlan;
 import no.varde.planning.StaffingPlanner;
+import no.varde.registry.Devices;
 import org.springframework.stereotype.Service;
 
 /**
- * Demand to 2050: projected inhabitants by age group × alarm users per 1 000 → users; × alarms per user → alarms
+ * Demand to 2050: projected inhabitants by age group × alarm users per 1 000 → users; × alarms per user (measured
+ * from operations when there are enough alarms, else the assumption; {@link #alarmsPerUser}) → alarms
  * a year; the region's alarms through the staffing plan (Erlang, minimum two, shrinkage) → FTE and cost. A
  * municipality's share of the FTE and cost follows its share of the alarms (the centre is shared).
  */
@@ -21,11 +29,54 @@ public class DemandForecast {
     private final Populations populations;
     private final DemandProperties assumptions;
     private final StaffingPlanner planner;
+    private final AlarmFacts alarms;
+    private final Devices devices;
+    private final Clock clock;
 
-    DemandForecast(Populations populations, DemandProperties assumptions, StaffingPlanner planner) {
+    DemandForecast(
+            Populations populations,
+            DemandProperties assumptions,
+            StaffingPlanner planner,
+            AlarmFacts alarms,
+            Devices devices,
+            Clock clock) {
         this.populations = populations;
         this.assumptions = assumptions;
         this.planner = planner;
+        this.alarms = alarms;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /**
+     * Alarms per user a year from operations: alarms needing a human in the last 12 complete months (Europe/Oslo),
+     * scaled to a year from the months that have any, over the residents with a device in service; the assumption
+     * when there are fewer alarms than the planner needs to trust its own history.
+     */
+    public AlarmsPerUser alarmsPerUser() {
+        ZoneId zone = ZoneId.of(planner.properties().zone());
+        YearMonth to = YearMonth.now(clock.withZone(zone)).minusMonths(1);
+        YearMonth from = to.minusMonths(11);
+        var rows = alarms
+                .monthly(
+                        from.atDay(1).atStartOfDay(zone).toInstant(),
+                        to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                        zone,
+                        Duration.ofSeconds(planner.properties().targetSeconds()))
+                .stream()
+                .filter(row -> row.category() == AlarmCategory.ALARM && row.alarms() > 0)
+                .toList();
+        long count = rows.stream().mapToLong(AlarmFacts.MonthlyFacts::alarms).sum();
+        int months = (int)
+                rows.stream().map(AlarmFacts.MonthlyFacts::month).distinct().count();
+        return AlarmsPerUser.of(
+                count,
+                months,
+                from,
+                to,
+                devices.usersInService(),
+                planner.properties().minimumAlarmsForHistory(),
+                assumptions.alarmsPerUser());
     }
 
     public DemandProperties assumptions() {
@@ -46,14 +97,18 @@ public class DemandForecast {
             List<MunicipalityDemand> municipalities) {}
 
     public List<YearDemand> forecast() {
+        return forecast(alarmsPerUser());
+    }
+
+    public List<YearDemand> forecast(AlarmsPerUser perUser) {
         List<YearDemand> years = new ArrayList<>();
         for (var year : populations.byYear().entrySet()) {
-            years.add(year(year.getKey(), year.getValue()));
+            years.add(year(year.getKey(), year.getValue(), perUser.value()));
         }
         return years;
     }
 
-    private YearDemand year(int year, Map<String, Map<AgeGroup, Long>> byMunicipality) {
+    private YearDemand year(int year, Map<String, Map<AgeGroup, Long>> byMunicipality, BigDecimal alarmsPerUser) {
         List<String> kommuner = new ArrayList<>(byMunicipality.keySet());
         List<BigDecimal> users = new ArrayList<>();
         long inhabitants = 0;
@@ -72,7 +127,7 @@ public class DemandForecast {
             users.add(u);
         }
         List<Long> alarms = users.stream()
-                .map(u -> u.multiply(assumptions.alarmsPerUser())
+                .map(u -> u.multiply(alarmsPerUser)
                         .setScale(0, RoundingMode.HALF_UP)
                         .longValue())
                 .toList();

@@ -46,7 +46,9 @@ class DemandApi {
     @GetMapping("/demand")
     @Operation(summary = "Projected users, alarms, FTE and cost per year and municipality, with the assumptions")
     DemandJson demand() {
-        return new DemandJson(populations.lastImport().orElse(null), forecast.assumptions(), forecast.forecast());
+        var perUser = forecast.alarmsPerUser();
+        return new DemandJson(
+                populations.lastImport().orElse(null), forecast.assumptions(), perUser, forecast.forecast(perUser));
     }
 
     @PostMapping("/population/import")
@@ -83,5 +85,6 @@ class DemandApi {
     record DemandJson(
             Populations.@Nullable ImportInfo source,
             DemandProperties assumptions,
+            no.varde.planning.demand.AlarmsPerUser alarmsPerUser,
             List<DemandForecast.YearDemand> years) {}
 }

@@ -41,7 +41,9 @@ class DemandPages {
 
     @GetMapping
     String demand(Model model, java.util.Locale locale) {
-        model.addAttribute("years", forecast.forecast());
+        var perUser = forecast.alarmsPerUser();
+        model.addAttribute("perUser", perUser);
+        model.addAttribute("years", forecast.forecast(perUser));
         model.addAttribute("source", populations.lastImport().orElse(null));
         model.addAttribute("a", forecast.assumptions());
         model.addAttribute("names", municipalities.namesByNumber());
