@@ -135,6 +135,42 @@ class BenefitsIntegrationTests {
                 .isEqualTo(
                         recorded ? new OperationalCounts.UsagePeriod(now.minusMonths(12), now.minusMonths(1)) : null);
 
+        // an analyst chooses the usage period per view: two months here, said beside every measured figure
+        String id = scenarios.all().getFirst().id().toString();
+        String results = mvc.perform(get("/api/v1/economics/scenarios/{id}/results", id)
+                        .param("usageMonths", "2")
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.List<java.util.Map<String, Object>> notes = JsonPath.read(results, "$.driverNotes");
+        assertThat(notes).isNotEmpty();
+        for (var n : notes) {
+            if ("MEASURED".equals(n.get("source"))) {
+                assertThat(n.get("usageFrom")).isEqualTo(now.minusMonths(2).toString());
+                assertThat(n.get("usageTo")).isEqualTo(now.minusMonths(1).toString());
+                assertThat(n.get("usageMonths")).isEqualTo(2);
+            } else {
+                assertThat(n.get("usageFrom")).isNull();
+            }
+        }
+        assertThat(notes)
+                .filteredOn(n -> "ACTIVE_DEVICES".equals(n.get("driver")))
+                .singleElement()
+                .satisfies(n -> assertThat(n.get("source")).isIn("MEASURED", "REGISTRY"));
+        mvc.perform(get("/api/v1/economics/scenarios/{id}/results", id)
+                        .param("usageMonths", "0")
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("usageMonths"));
+        mvc.perform(get("/economics/scenarios/{id}", id)
+                        .param("usageMonths", "6")
+                        .with(user(users.loadUserByUsername("analytiker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"usageMonths\"")))
+                .andExpect(content().string(Matchers.containsString("usageMonths=6")));
+
         // the facts API shows the devices as their own list (a count this size is not suppressed)
         mvc.perform(get("/api/v1/benefits/facts")
                         .param("from", now.toString())
