@@ -36,11 +36,42 @@ class DemandApi {
     private final DemandForecast forecast;
     private final Populations populations;
     private final ProjectionImport projections;
+    private final DemandExports exports;
+    private final no.varde.registry.Municipalities municipalities;
 
-    DemandApi(DemandForecast forecast, Populations populations, ProjectionImport projections) {
+    DemandApi(
+            DemandForecast forecast,
+            Populations populations,
+            ProjectionImport projections,
+            DemandExports exports,
+            no.varde.registry.Municipalities municipalities) {
         this.forecast = forecast;
         this.populations = populations;
         this.projections = projections;
+        this.exports = exports;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping(path = "/demand/export.xlsx", produces = DemandExports.XLSX)
+    @Operation(
+            summary = "Demand to 2050 as XLSX: persons by age group, users and alarms as formulas over named"
+                    + " assumptions, FTE and cost per year")
+    org.springframework.http.ResponseEntity<byte[]> demandXlsx(java.util.Locale locale) {
+        var perUser = forecast.alarmsPerUser();
+        byte[] body = exports.xlsx(
+                populations.byYear(),
+                forecast.forecast(perUser),
+                forecast.assumptions(),
+                perUser,
+                populations.lastImport().orElse(null),
+                municipalities.namesByNumber(),
+                locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"behov-2030-2050.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(DemandExports.XLSX))
+                .body(body);
     }
 
     @GetMapping("/demand")

@@ -56,6 +56,11 @@ class DemandPages {
         return "planning/demand";
     }
 
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(java.util.Locale locale) {
+        return api.demandXlsx(locale);
+    }
+
     @GetMapping("/chart.json")
     @ResponseBody
     Map<String, Object> chart() {

@@ -170,4 +170,56 @@ class DemandIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("data-alarms-per-user=\"" + source + "\"")));
     }
+
+    /** The demand workbook's formulas (users, alarms, the region's sums) give the forecast's own figures. */
+    @Test
+    void theDemandWorkbooksFormulasGiveTheForecastsFigures() throws Exception {
+        var years = forecast.forecast();
+        byte[] xlsx = mvc.perform(
+                        get("/api/v1/planning/demand/export.xlsx").with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var evaluator = book.getCreationHelper().createFormulaEvaluator();
+            var region = book.getSheet("Regionen");
+            org.assertj.core.api.Assertions.assertThat(
+                            region.getPaneInformation().isFreezePane())
+                    .isTrue();
+            for (int i = 0; i < years.size(); i++) {
+                var y = years.get(i);
+                var row = region.getRow(i + 1);
+                org.assertj.core.api.Assertions.assertThat(row.getCell(0).getNumericCellValue())
+                        .isEqualTo(y.year());
+                org.assertj.core.api.Assertions.assertThat(row.getCell(1).getCellFormula())
+                        .startsWith("SUMIF(");
+                org.assertj.core.api.Assertions.assertThat(
+                                evaluator.evaluate(row.getCell(1)).getNumberValue())
+                        .isEqualTo(y.inhabitants());
+                org.assertj.core.api.Assertions.assertThat(
+                                evaluator.evaluate(row.getCell(2)).getNumberValue())
+                        .isEqualTo(y.inhabitants80plus());
+                org.assertj.core.api.Assertions.assertThat(
+                                evaluator.evaluate(row.getCell(3)).getNumberValue())
+                        .isEqualTo(y.users().doubleValue());
+                org.assertj.core.api.Assertions.assertThat(
+                                evaluator.evaluate(row.getCell(4)).getNumberValue())
+                        .isEqualTo(y.alarms());
+                org.assertj.core.api.Assertions.assertThat(row.getCell(5).getNumericCellValue())
+                        .isEqualTo(y.fte().doubleValue());
+            }
+            // an analyst doubles the alarms per user: the alarms follow
+            var name = new org.apache.poi.ss.util.CellReference(
+                    book.getName("alarmsPerUser").getRefersToFormula());
+            var cell = book.getSheet(name.getSheetName()).getRow(name.getRow()).getCell(name.getCol());
+            cell.setCellValue(cell.getNumericCellValue() * 2);
+            evaluator.clearAllCachedResultValues();
+            org.assertj.core.api.Assertions.assertThat(
+                            evaluator.evaluate(region.getRow(1).getCell(4)).getNumberValue())
+                    .isBetween(
+                            2.0 * years.getFirst().alarms() - 18,
+                            2.0 * years.getFirst().alarms() + 18);
+        }
+    }
 }
