@@ -96,19 +96,58 @@ public class DemandForecast {
             BigDecimal cost,
             List<MunicipalityDemand> municipalities) {}
 
+    /**
+     * Users per 1 000 by age group from the registry (residents with a device in service by age today, over the
+     * projection's inhabitants of this year or the latest projected year before it) when the projection reaches back
+     * that far and the registry has at least 100 users; otherwise the assumptions.
+     */
+    public UsersPer1000 usersPer1000() {
+        java.time.LocalDate today = java.time.LocalDate.now(
+                clock.withZone(ZoneId.of(planner.properties().zone())));
+        var byYear = populations.byYear();
+        Integer base = null;
+        for (Integer year : byYear.keySet()) {
+            if (year <= today.getYear()) {
+                base = year;
+            }
+        }
+        Map<AgeGroup, Long> inhabitants = null;
+        if (base != null) {
+            inhabitants = new java.util.EnumMap<>(AgeGroup.class);
+            for (var groups : byYear.get(base).values()) {
+                for (var g : groups.entrySet()) {
+                    inhabitants.merge(g.getKey(), g.getValue(), Long::sum);
+                }
+            }
+        }
+        Map<AgeGroup, Long> users = new java.util.EnumMap<>(AgeGroup.class);
+        devices.usersInServiceByAge(today).forEach((age, n) -> {
+            AgeGroup group = AgeGroup.holding(Math.max(age, 0), Math.max(age, 0));
+            if (group != null) {
+                users.merge(group, n, Long::sum);
+            }
+        });
+        return UsersPer1000.of(users, base, inhabitants, 100, assumptions);
+    }
+
     public List<YearDemand> forecast() {
         return forecast(alarmsPerUser());
     }
 
     public List<YearDemand> forecast(AlarmsPerUser perUser) {
+        return forecast(perUser, usersPer1000());
+    }
+
+    public List<YearDemand> forecast(AlarmsPerUser perUser, UsersPer1000 rates) {
         List<YearDemand> years = new ArrayList<>();
         for (var year : populations.byYear().entrySet()) {
-            years.add(year(year.getKey(), year.getValue(), perUser.value()));
+            years.add(year(year.getKey(), year.getValue(), perUser.value(), rates));
         }
         return years;
     }
 
-    private YearDemand year(int year, Map<String, Map<AgeGroup, Long>> byMunicipality, BigDecimal alarmsPerUser) {
+    private YearDemand year(
+            int year, Map<String, Map<AgeGroup, Long>> byMunicipality, BigDecimal alarmsPerUser, UsersPer1000 rates) {
         List<String> kommuner = new ArrayList<>(byMunicipality.keySet());
         List<BigDecimal> users = new ArrayList<>();
         long inhabitants = 0;
@@ -117,7 +156,7 @@ public class DemandForecast {
             BigDecimal u = BigDecimal.ZERO;
             for (var group : byMunicipality.get(k).entrySet()) {
                 u = u.add(BigDecimal.valueOf(group.getValue())
-                        .multiply(assumptions.usersPer1000(group.getKey()))
+                        .multiply(rates.of(group.getKey()))
                         .divide(BigDecimal.valueOf(1000), 4, RoundingMode.HALF_UP));
                 inhabitants += group.getValue();
                 if (group.getKey() == AgeGroup.AGE_80_89 || group.getKey() == AgeGroup.AGE_90_PLUS) {

@@ -58,10 +58,11 @@ class DemandApi {
                     + " assumptions, FTE and cost per year")
     org.springframework.http.ResponseEntity<byte[]> demandXlsx(java.util.Locale locale) {
         var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
         byte[] body = exports.xlsx(
                 populations.byYear(),
-                forecast.forecast(perUser),
-                forecast.assumptions(),
+                forecast.forecast(perUser, rates),
+                rates,
                 perUser,
                 populations.lastImport().orElse(null),
                 municipalities.namesByNumber(),
@@ -78,8 +79,13 @@ class DemandApi {
     @Operation(summary = "Projected users, alarms, FTE and cost per year and municipality, with the assumptions")
     DemandJson demand() {
         var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
         return new DemandJson(
-                populations.lastImport().orElse(null), forecast.assumptions(), perUser, forecast.forecast(perUser));
+                populations.lastImport().orElse(null),
+                forecast.assumptions(),
+                rates,
+                perUser,
+                forecast.forecast(perUser, rates));
     }
 
     @PostMapping("/population/import")
@@ -116,6 +122,7 @@ class DemandApi {
     record DemandJson(
             Populations.@Nullable ImportInfo source,
             DemandProperties assumptions,
+            no.varde.planning.demand.UsersPer1000 usersPer1000,
             no.varde.planning.demand.AlarmsPerUser alarmsPerUser,
             List<DemandForecast.YearDemand> years) {}
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import no.varde.planning.demand.AgeGroup;
 import no.varde.planning.demand.AlarmsPerUser;
 import no.varde.planning.demand.DemandForecast;
-import no.varde.planning.demand.DemandProperties;
 import no.varde.planning.demand.Populations;
+import no.varde.planning.demand.UsersPer1000;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Name;
@@ -41,7 +41,7 @@ class DemandExports {
     byte[] xlsx(
             Map<Integer, Map<String, Map<AgeGroup, Long>>> persons,
             List<DemandForecast.YearDemand> years,
-            DemandProperties assumptions,
+            UsersPer1000 rates,
             AlarmsPerUser perUser,
             Populations.@Nullable ImportInfo source,
             Map<String, String> names,
@@ -70,7 +70,16 @@ class DemandExports {
                         g + 1,
                         GROUP_NAMES[g],
                         text("planning.demand.xlsx.usersPer1000." + groups[g].name(), locale),
-                        assumptions.usersPer1000(groups[g]).doubleValue());
+                        rates.of(groups[g]).doubleValue());
+                inputs.getRow(g + 1)
+                        .createCell(2)
+                        .setCellValue(
+                                rates.source() == UsersPer1000.Source.REGISTRY
+                                        ? messages.getMessage(
+                                                "planning.demand.registry.users.short",
+                                                new Object[] {rates.users(), rates.baseYear()},
+                                                locale)
+                                        : text("planning.demand.assumed.users.short", locale));
             }
             named(
                     book,

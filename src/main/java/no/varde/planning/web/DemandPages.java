@@ -42,8 +42,10 @@ class DemandPages {
     @GetMapping
     String demand(Model model, java.util.Locale locale) {
         var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
         model.addAttribute("perUser", perUser);
-        model.addAttribute("years", forecast.forecast(perUser));
+        model.addAttribute("rates", rates);
+        model.addAttribute("years", forecast.forecast(perUser, rates));
         model.addAttribute("source", populations.lastImport().orElse(null));
         model.addAttribute("a", forecast.assumptions());
         model.addAttribute("names", municipalities.namesByNumber());

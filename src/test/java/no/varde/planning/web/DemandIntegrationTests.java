@@ -134,6 +134,9 @@ class DemandIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.alarmsPerUser.from").value(first.toString()))
                 .andExpect(jsonPath("$.alarmsPerUser.to").value(last.toString()))
+                // the demo's illustrative projection starts in 2030: no base year up to this one, so the assumptions
+                .andExpect(jsonPath("$.usersPer1000.source").value("ASSUMED"))
+                .andExpect(jsonPath("$.usersPer1000.rates.AGE_80_89").value(160))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -168,7 +171,8 @@ class DemandIntegrationTests {
         }
         mvc.perform(get("/planning/demand").with(user(users.loadUserByUsername("analytiker"))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("data-alarms-per-user=\"" + source + "\"")));
+                .andExpect(content().string(Matchers.containsString("data-alarms-per-user=\"" + source + "\"")))
+                .andExpect(content().string(Matchers.containsString("data-users-per-1000=\"ASSUMED\"")));
     }
 
     /** The demand workbook's formulas (users, alarms, the region's sums) give the forecast's own figures. */
