@@ -52,6 +52,30 @@ class PlanningApi {
                 .body(exports.xlsx(plan, locale));
     }
 
+    @GetMapping(path = "/staffing/report.pdf", produces = "application/pdf")
+    @Operation(
+            summary = "The staffing plan as PDF: the decision the numbers imply, the figures, the week, the"
+                    + " assumptions (Oslo time, embedded font)",
+            description = "Same parameters as /staffing.")
+    org.springframework.http.ResponseEntity<byte[]> staffingPdf(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            java.util.Locale locale) {
+        StaffingPlan plan =
+                staffing(serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"bemanningsplan.pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(exports.pdf(
+                        plan, locale, no.varde.shared.security.CurrentUser.get().displayName()));
+    }
+
     @GetMapping("/erlang-c")
     @Operation(
             summary = "Erlang C: the fewest agents that answer the share serviceLevel of calls within targetSeconds",

@@ -35,6 +35,19 @@ class PlanningPages {
         this.api = api;
     }
 
+    @GetMapping("/staffing.pdf")
+    org.springframework.http.ResponseEntity<byte[]> staffingPdf(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            Locale locale) {
+        return api.staffingPdf(
+                serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear, locale);
+    }
+
     @GetMapping("/staffing.xlsx")
     org.springframework.http.ResponseEntity<byte[]> staffingXlsx(
             @RequestParam(required = false) @Nullable Double serviceLevel,

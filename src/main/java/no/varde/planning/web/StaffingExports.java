@@ -28,9 +28,40 @@ class StaffingExports {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final MessageSource messages;
+    private final org.thymeleaf.ITemplateEngine templates;
+    private final java.time.Clock clock;
 
-    StaffingExports(MessageSource messages) {
+    StaffingExports(MessageSource messages, org.thymeleaf.ITemplateEngine templates, java.time.Clock clock) {
         this.messages = messages;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /**
+     * The plan as PDF for a decision: the decision the numbers imply first, then the figures, the week and the
+     * assumptions; DejaVu Sans embedded, the time in Europe/Oslo (not the server's zone).
+     */
+    byte[] pdf(StaffingPlan plan, Locale locale, String preparedBy) {
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(locale);
+        context.setVariable("plan", plan);
+        context.setVariable("p", plan.parameters());
+        context.setVariable("num", new PlanningPages.Numbers(locale));
+        context.setVariable(
+                "preparedAt",
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")))));
+        context.setVariable("preparedBy", preparedBy);
+        String html = templates.process("planning/staffing-pdf", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var builder = no.varde.shared.pdf.PdfFonts.embed(new com.openhtmltopdf.pdfboxout.PdfRendererBuilder());
+            builder.useFastMode();
+            builder.withHtmlContent(html, "/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("VARDE-PLAN-0052: the staffing PDF could not be rendered", e);
+        }
     }
 
     byte[] xlsx(StaffingPlan plan, Locale locale) {

@@ -119,6 +119,39 @@ class StaffingExportIntegrationTests {
         }
     }
 
+    /** The PDF states the decision: 6 FTE cannot keep two on duty around the clock; Oslo time, embedded font. */
+    @Test
+    void thePdfStatesTheDecisionInOsloTimeWithTheEmbeddedFont() throws Exception {
+        byte[] pdf = mvc.perform(get("/api/v1/planning/staffing/report.pdf?alarmsPerYear=0")
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        java.time.ZonedDateTime oslo = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Oslo"));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replace('\u00A0', ' ')
+                    .replace('\u202F', ' ')
+                    .replaceAll("\\s+", " ");
+            assertThat(text).contains("Planen krever 10,57 årsverk");
+            assertThat(text).contains("Kan ikke holde 2 operatører på vakt døgnet rundt; mangler 4,57 årsverk");
+            assertThat(text).contains("1,14");
+            assertThat(text).contains(oslo.toLocalDate().toString());
+            assertThat(text).contains("(norsk tid)");
+            java.util.Set<String> fonts = new java.util.HashSet<>();
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font).contains("DejaVuSans"));
+        }
+        mvc.perform(get("/api/v1/planning/staffing/report.pdf").with(httpBasic("operator", "varde-demo")))
+                .andExpect(status().isForbidden());
+    }
+
     private static double value(FormulaEvaluator evaluator, Sheet sheet, int row) {
         return evaluator.evaluate(sheet.getRow(row).getCell(1)).getNumberValue();
     }
