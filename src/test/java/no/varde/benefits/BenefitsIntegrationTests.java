@@ -453,6 +453,37 @@ class BenefitsIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/benefits/indicators/{id}/realisation", id).with(httpBasic("analytiker", "varde-demo")))
                 .andExpect(jsonPath("$.months", hasSize(Matchers.greaterThan(0))));
+        // the realisation as XLSX: the entered value, its difference from the plan and the sums to date as formulas
+        String json = mvc.perform(get("/api/v1/benefits/indicators/{id}/realisation", id)
+                        .param("kommunenummer", "1813")
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.List<Number> planned = JsonPath.read(json, "$.months[*].planned");
+        byte[] xlsx = mvc.perform(get("/api/v1/benefits/indicators/{id}/realisation.xlsx", id)
+                        .param("kommunenummer", "1813")
+                        .with(httpBasic("analytiker", "varde-demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var evaluator = book.getCreationHelper().createFormulaEvaluator();
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            int last = planned.size();
+            var row = sheet.getRow(last);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(month);
+            assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(7.0);
+            assertThat(row.getCell(3).getCellFormula()).isEqualTo("C" + (last + 1) + "-B" + (last + 1));
+            assertThat(evaluator.evaluate(row.getCell(3)).getNumberValue())
+                    .isCloseTo(7.0 - planned.getLast().doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+            double plannedSum =
+                    planned.stream().mapToDouble(Number::doubleValue).sum();
+            assertThat(evaluator.evaluate(row.getCell(4)).getNumberValue())
+                    .isCloseTo(plannedSum, org.assertj.core.data.Offset.offset(1e-6));
+        }
         mvc.perform(get("/benefits/indicators/{id}", id).with(user(users.loadUserByUsername("analytiker"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("admin.bronnoy")));

@@ -38,12 +38,36 @@ class BenefitsApi {
     private final Municipalities municipalities;
 
     private final FactsExports exports;
+    private final RealisationExports realisationExports;
 
-    BenefitsApi(OperationalFacts facts, BenefitPlan plan, Municipalities municipalities, FactsExports exports) {
+    BenefitsApi(
+            OperationalFacts facts,
+            BenefitPlan plan,
+            Municipalities municipalities,
+            FactsExports exports,
+            RealisationExports realisationExports) {
         this.facts = facts;
         this.plan = plan;
         this.municipalities = municipalities;
         this.exports = exports;
+        this.realisationExports = realisationExports;
+    }
+
+    @GetMapping(path = "/indicators/{id}/realisation.xlsx", produces = RealisationExports.XLSX)
+    @Operation(
+            summary = "Realised against planned per month as XLSX (difference and sums to date as formulas)",
+            description = "For the region or one municipality (kommunenummer).")
+    org.springframework.http.ResponseEntity<byte[]> realisationXlsx(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String kommunenummer,
+            java.util.Locale locale) {
+        Realisation r = realisation(id, kommunenummer);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"gevinst-realisert.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(RealisationExports.XLSX))
+                .body(realisationExports.xlsx(r, municipalities.namesByNumber(), locale));
     }
 
     @GetMapping(path = "/facts/export.xlsx", produces = FactsExports.XLSX)

@@ -115,6 +115,14 @@ class BenefitsPages {
         return "benefits/indicator";
     }
 
+    @GetMapping("/indicators/{id}/realisation.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> realisationXlsx(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String kommunenummer,
+            java.util.Locale locale) {
+        return api.realisationXlsx(id, kommunenummer, locale);
+    }
+
     @GetMapping("/indicators/{id}/chart.json")
     @ResponseBody
     Map<String, Object> chart(@PathVariable String id, @RequestParam(required = false) @Nullable String kommunenummer) {
