@@ -93,6 +93,13 @@ public class DevicesInService {
         return result;
     }
 
+    /** The figures from {@code from} to {@code to} as facts, by month and municipality. */
+    public java.util.List<DeviceFacts> facts(YearMonth from, YearMonth to) {
+        java.util.List<DeviceFacts> facts = new java.util.ArrayList<>();
+        byMonth(from, to).forEach((month, counts) -> counts.forEach((k, n) -> facts.add(new DeviceFacts(k, month, n))));
+        return facts;
+    }
+
     private YearMonth currentMonth() {
         return YearMonth.now(clock.withZone(ZoneId.of(properties.zone())));
     }

@@ -1,10 +1,10 @@
 package no.varde.benefits;
 
 import java.time.YearMonth;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What Varde's own record says about one municipality in one month (alarms received in the month).
+ * What Varde's alarm record says about one municipality in one month (alarms received in the month). Devices in
+ * service are a fact of their own ({@link DeviceFacts}): a stock at the month's end, not a count of events.
  *
  * @param alarms alarms needing a human (category ALARM)
  * @param technical technical alarms (the device, not the person)
@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param answeredWithinTarget of those, claimed within the answer-time target
  * @param technicalClosedByRules technical alarms closed without a person
  * @param technicalClosedByPeople technical alarms a person closed
- * @param devicesInService devices in service (registry status ACTIVE) in the month: today's count for the current
- *     month, the recorded month-end count for a past one; null when none was recorded
  */
 public record MonthFacts(
         String kommunenummer,
@@ -29,55 +27,10 @@ public record MonthFacts(
         long answered,
         long answeredWithinTarget,
         long technicalClosedByRules,
-        long technicalClosedByPeople,
-        @Nullable Long devicesInService) {
-
-    /** The alarm facts, with no devices figure. */
-    public MonthFacts(
-            String kommunenummer,
-            YearMonth month,
-            long alarms,
-            long technical,
-            long resolvedByPhone,
-            long callouts,
-            double handlingMinutes,
-            long answered,
-            long answeredWithinTarget,
-            long technicalClosedByRules,
-            long technicalClosedByPeople) {
-        this(
-                kommunenummer,
-                month,
-                alarms,
-                technical,
-                resolvedByPhone,
-                callouts,
-                handlingMinutes,
-                answered,
-                answeredWithinTarget,
-                technicalClosedByRules,
-                technicalClosedByPeople,
-                null);
-    }
+        long technicalClosedByPeople) {
 
     static MonthFacts empty(String kommunenummer, YearMonth month) {
         return new MonthFacts(kommunenummer, month, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    MonthFacts withDevices(long devices) {
-        return new MonthFacts(
-                kommunenummer,
-                month,
-                alarms,
-                technical,
-                resolvedByPhone,
-                callouts,
-                handlingMinutes,
-                answered,
-                answeredWithinTarget,
-                technicalClosedByRules,
-                technicalClosedByPeople,
-                devices);
     }
 
     MonthFacts plus(MonthFacts o) {
@@ -92,10 +45,6 @@ public record MonthFacts(
                 answered + o.answered,
                 answeredWithinTarget + o.answeredWithinTarget,
                 technicalClosedByRules + o.technicalClosedByRules,
-                technicalClosedByPeople + o.technicalClosedByPeople,
-                devicesInService == null && o.devicesInService == null
-                        ? null
-                        : (devicesInService == null ? 0 : devicesInService)
-                                + (o.devicesInService == null ? 0 : o.devicesInService));
+                technicalClosedByPeople + o.technicalClosedByPeople);
     }
 }

@@ -13,8 +13,8 @@ import no.varde.alarm.AlarmFacts;
 import org.springframework.stereotype.Service;
 
 /**
- * Operational facts per municipality and month, computed on demand from the alarm record, with the devices in
- * service from the registry.
+ * Operational facts per municipality and month, computed on demand from the alarm record; devices in service, from
+ * the registry as recorded month by month, are their own facts ({@link #devices}).
  */
 @Service
 public class OperationalFacts {
@@ -52,16 +52,15 @@ public class OperationalFacts {
             MonthFacts add = of(row);
             merged.merge(key, add, MonthFacts::plus);
         }
-        // devices in service: a municipality with devices but no alarms in a month still has its figure
-        devices.byMonth(from, to)
-                .forEach((month, counts) -> counts.forEach((kommunenummer, count) -> {
-                    String key = month + "/" + kommunenummer;
-                    merged.put(
-                            key,
-                            merged.getOrDefault(key, MonthFacts.empty(kommunenummer, month))
-                                    .withDevices(count));
-                }));
         return new ArrayList<>(merged.values());
+    }
+
+    /**
+     * Devices in service from {@code from} to {@code to}, per municipality and month that has a figure (the current
+     * month today's count, a past month as recorded at its end): a fact of its own, not an alarm count.
+     */
+    public List<DeviceFacts> devices(YearMonth from, YearMonth to) {
+        return devices.facts(from, to);
     }
 
     /**
@@ -106,8 +105,7 @@ public class OperationalFacts {
                         f.answered(),
                         f.answeredWithinTarget(),
                         f.technicalClosedByRules(),
-                        f.technicalClosedByPeople(),
-                        f.devicesInService()))
+                        f.technicalClosedByPeople()))
                 .toList();
     }
 

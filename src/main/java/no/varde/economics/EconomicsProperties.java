@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sensitivityPercent how far each driver is moved up and down in the sensitivity analysis
  * @param suppressBelow counts measured from operations (devices, alarms, handling minutes) from 1 to below this are
  *     not printed in the exports' split basis (5, as the benefits' facts: a small count can point at a person)
+ * @param usageMonths the usage period of the split keys measured from operations (by alarms, handling minutes and
+ *     devices): the last complete months counted, 12 by default; a page or request may choose another (1 to 60)
  */
 @ConfigurationProperties("varde.economics")
 public record EconomicsProperties(
@@ -23,7 +25,8 @@ public record EconomicsProperties(
         @Nullable BigDecimal hoursPerFte,
         int horizonYears,
         int sensitivityPercent,
-        int suppressBelow) {
+        int suppressBelow,
+        int usageMonths) {
 
     public EconomicsProperties {
         referenceCostPerInhabitant = positiveOr(referenceCostPerInhabitant, "326");
@@ -32,6 +35,7 @@ public record EconomicsProperties(
         horizonYears = horizonYears <= 0 ? 4 : horizonYears;
         sensitivityPercent = sensitivityPercent <= 0 ? 20 : sensitivityPercent;
         suppressBelow = suppressBelow <= 0 ? 5 : suppressBelow;
+        usageMonths = usageMonths <= 0 ? 12 : usageMonths;
     }
 
     private static BigDecimal positiveOr(@Nullable BigDecimal value, String fallback) {

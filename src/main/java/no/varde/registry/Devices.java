@@ -203,6 +203,34 @@ public class Devices {
         return counts;
     }
 
+    /**
+     * Residents with at least one device in service (the alarm users), for the demand projection's alarms per user.
+     * A count for the whole region names nobody, so it is neither scoped nor audited.
+     */
+    public long usersInService() {
+        return jdbc.sql("select count(distinct resident_id) from device where status = 'ACTIVE'"
+                        + " and resident_id is not null")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Residents with at least one device in service, by their age in whole years on {@code day}, for the demand
+     * projection's users per 1 000 by age group. A count per age for the whole region names nobody, so it is neither
+     * scoped nor audited, and the caller groups the ages before anything is shown.
+     */
+    public java.util.Map<Integer, Long> usersInServiceByAge(java.time.LocalDate day) {
+        java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select extract(year from age(:day, r.birth_date))::int as age, count(distinct r.id)
+                        from resident r join device d on d.resident_id = r.id
+                        where d.status = 'ACTIVE' group by 1""")
+                .param("day", java.sql.Date.valueOf(day))
+                .query((rs, row) -> counts.put(rs.getInt(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
     /** When the device was last heard from, if ever. */
     public java.util.Optional<java.time.Instant> lastHeard(DeviceId id) {
         return jdbc.sql("select last_heard_at from device where id = ? and last_heard_at is not null")

@@ -34,7 +34,7 @@ class BenefitsUnitTests {
     }
 
     static MonthFacts facts(String kommune, YearMonth month, long byRules, long answered, long within) {
-        return new MonthFacts(kommune, month, answered, byRules + 2, 0, 0, 0, answered, within, byRules, 2, null);
+        return new MonthFacts(kommune, month, answered, byRules + 2, 0, 0, 0, answered, within, byRules, 2);
     }
 
     @Test

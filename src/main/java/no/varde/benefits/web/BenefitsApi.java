@@ -37,10 +37,63 @@ class BenefitsApi {
     private final BenefitPlan plan;
     private final Municipalities municipalities;
 
-    BenefitsApi(OperationalFacts facts, BenefitPlan plan, Municipalities municipalities) {
+    private final FactsExports exports;
+    private final RealisationExports realisationExports;
+
+    BenefitsApi(
+            OperationalFacts facts,
+            BenefitPlan plan,
+            Municipalities municipalities,
+            FactsExports exports,
+            RealisationExports realisationExports) {
         this.facts = facts;
         this.plan = plan;
         this.municipalities = municipalities;
+        this.exports = exports;
+        this.realisationExports = realisationExports;
+    }
+
+    @GetMapping(path = "/indicators/{id}/realisation.xlsx", produces = RealisationExports.XLSX)
+    @Operation(
+            summary = "Realised against planned per month as XLSX (difference and sums to date as formulas)",
+            description = "For the region or one municipality (kommunenummer).")
+    org.springframework.http.ResponseEntity<byte[]> realisationXlsx(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String kommunenummer,
+            java.util.Locale locale) {
+        Realisation r = realisation(id, kommunenummer);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"gevinst-realisert.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(RealisationExports.XLSX))
+                .body(realisationExports.xlsx(r, municipalities.namesByNumber(), locale));
+    }
+
+    @GetMapping(path = "/facts/export.xlsx", produces = FactsExports.XLSX)
+    @Operation(
+            summary = "The operational facts as XLSX: region, municipalities, devices in service, alert codes",
+            description = "Counts from 1 to below suppressBelow are written as the text '< 5', as on the pages.")
+    org.springframework.http.ResponseEntity<byte[]> factsXlsx(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            java.util.Locale locale) {
+        Period period = period(from, to);
+        byte[] body = exports.xlsx(
+                period.from(),
+                period.to(),
+                facts.facts(period.from(), period.to()),
+                facts.devices(period.from(), period.to()),
+                facts.byType(period.from(), period.to()),
+                municipalities.namesByNumber(),
+                plan.suppression(),
+                locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"driftsfakta-" + period.from() + "-" + period.to() + ".xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(FactsExports.XLSX))
+                .body(body);
     }
 
     @GetMapping("/facts")
@@ -52,13 +105,17 @@ class BenefitsApi {
             @RequestParam(required = false) @Nullable String to) {
         Period period = period(from, to);
         var all = facts.facts(period.from(), period.to());
+        var devices = facts.devices(period.from(), period.to());
         var suppression = plan.suppression();
         return new FactsJson(
                 period.from(),
                 period.to(),
                 suppression.below(),
                 FactsView.of(OperationalFacts.region(all), suppression),
-                FactsView.of(all, suppression));
+                FactsView.of(all, suppression),
+                new DevicesJson(
+                        FactsView.Devices.of(no.varde.benefits.DeviceFacts.region(devices), suppression),
+                        FactsView.Devices.of(devices, suppression)));
     }
 
     @GetMapping("/facts/types")
@@ -159,7 +216,7 @@ class BenefitsApi {
         return plan.find(uuid).orElseThrow(() -> new NotFoundException("VARDE-BEN-0004: indicator", id));
     }
 
-    private Period period(@Nullable String from, @Nullable String to) {
+    Period period(@Nullable String from, @Nullable String to) {
         BenefitsInput input = new BenefitsInput(municipalities);
         YearMonth start = input.month("from", from, false);
         YearMonth end = input.month("to", to, false);
@@ -174,6 +231,17 @@ class BenefitsApi {
 
     record Period(YearMonth from, YearMonth to) {}
 
+    /**
+     * The alarm facts, and devices in service as their own facts (a month-end stock: today's count for the current
+     * month, as recorded for a past one, absent for a month Varde did not record).
+     */
     record FactsJson(
-            YearMonth from, YearMonth to, int suppressBelow, List<FactsView> region, List<FactsView> municipalities) {}
+            YearMonth from,
+            YearMonth to,
+            int suppressBelow,
+            List<FactsView> region,
+            List<FactsView> municipalities,
+            DevicesJson devices) {}
+
+    record DevicesJson(List<FactsView.Devices> region, List<FactsView.Devices> municipalities) {}
 }

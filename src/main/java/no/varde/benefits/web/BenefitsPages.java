@@ -71,7 +71,15 @@ class BenefitsPages {
         input.throwIfInvalid();
         var shown = chosen == null ? to : chosen;
         model.addAttribute("region", OperationalFacts.region(all));
+        // devices in service are their own facts, shown beside the alarm facts of the same month
+        Map<java.time.YearMonth, Long> regionDevices = new java.util.HashMap<>();
+        no.varde.benefits.DeviceFacts.region(facts.devices(from, to))
+                .forEach(d -> regionDevices.put(d.month(), d.devicesInService()));
+        model.addAttribute("regionDevices", regionDevices);
         model.addAttribute("month", shown);
+        Map<String, Long> municipalityDevices = new java.util.HashMap<>();
+        facts.devices(shown, shown).forEach(d -> municipalityDevices.put(d.kommunenummer(), d.devicesInService()));
+        model.addAttribute("municipalityDevices", municipalityDevices);
         model.addAttribute("byType", OperationalFacts.regionByType(facts.byType(shown, shown)));
         model.addAttribute(
                 "byMunicipality",
@@ -88,6 +96,14 @@ class BenefitsPages {
         return "benefits/overview";
     }
 
+    @GetMapping("/facts.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> factsXlsx(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            java.util.Locale locale) {
+        return api.factsXlsx(from, to, locale);
+    }
+
     @GetMapping("/indicators/{id}")
     String indicator(
             @PathVariable String id, @RequestParam(required = false) @Nullable String kommunenummer, Model model) {
@@ -97,6 +113,14 @@ class BenefitsPages {
         model.addAttribute("kommunenummer", realisation.kommunenummer());
         model.addAttribute("municipalities", municipalities.all());
         return "benefits/indicator";
+    }
+
+    @GetMapping("/indicators/{id}/realisation.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> realisationXlsx(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String kommunenummer,
+            java.util.Locale locale) {
+        return api.realisationXlsx(id, kommunenummer, locale);
     }
 
     @GetMapping("/indicators/{id}/chart.json")

@@ -19,8 +19,7 @@ record FactsView(
         @Nullable Long answeredWithinTarget,
         @Nullable Double answeredWithinTargetPercent,
         @Nullable Long technicalClosedByRules,
-        @Nullable Long technicalClosedByPeople,
-        @Nullable Long devicesInService) {
+        @Nullable Long technicalClosedByPeople) {
 
     static FactsView of(MonthFacts f, Suppression s) {
         boolean shareShown = f.answered() > 0 && !s.suppressed(f.answered());
@@ -37,12 +36,21 @@ record FactsView(
                 s.count(f.answeredWithinTarget()),
                 shareShown ? Math.round(1000.0 * f.answeredWithinTarget() / f.answered()) / 10.0 : null,
                 s.count(f.technicalClosedByRules()),
-                s.count(f.technicalClosedByPeople()),
-                // null both when not recorded and when below the threshold (a device points at a resident)
-                f.devicesInService() == null ? null : s.count(f.devicesInService()));
+                s.count(f.technicalClosedByPeople()));
     }
 
     static List<FactsView> of(List<MonthFacts> facts, Suppression s) {
         return facts.stream().map(f -> of(f, s)).toList();
+    }
+
+    /** Devices in service in a month: null when from 1 to below the threshold (a device points at a resident). */
+    record Devices(
+            String kommunenummer, YearMonth month, @Nullable Long devicesInService) {
+
+        static List<Devices> of(List<no.varde.benefits.DeviceFacts> facts, Suppression s) {
+            return facts.stream()
+                    .map(f -> new Devices(f.kommunenummer(), f.month(), s.count(f.devicesInService())))
+                    .toList();
+        }
     }
 }

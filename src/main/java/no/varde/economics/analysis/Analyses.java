@@ -67,24 +67,46 @@ public class Analyses {
     }
 
     public ScenarioResult result(ScenarioId id, @Nullable Integer horizonYears) {
-        return CostModel.compute(input(scenarios.get(id), horizonYears));
+        return result(id, horizonYears, null);
+    }
+
+    /**
+     * @param usageMonths the usage period of the split keys measured from operations: the last complete months
+     *     counted (null: {@code varde.economics.usage-months}, 12)
+     */
+    public ScenarioResult result(ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer usageMonths) {
+        return CostModel.compute(input(scenarios.get(id), horizonYears, usageMonths));
     }
 
     public SensitivityResult sensitivity(ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent) {
-        return Sensitivity.analyse(input(scenarios.get(id), horizonYears), sensitivityPercent(percent));
+        return sensitivity(id, horizonYears, percent, null);
+    }
+
+    public SensitivityResult sensitivity(
+            ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent, @Nullable Integer usageMonths) {
+        return Sensitivity.analyse(input(scenarios.get(id), horizonYears, usageMonths), sensitivityPercent(percent));
     }
 
     /** Today's costs only: the model run on a scenario without items. */
     public ScenarioResult asIs() {
         Scenario none = new Scenario(ScenarioId.random(), "as-is", "", java.math.BigDecimal.valueOf(100), List.of());
-        return CostModel.compute(input(none, null));
+        return CostModel.compute(input(none, null, null));
     }
 
     /** Everything a decision report shows, computed now; the sensitivity at the configured percent by default. */
     public DecisionReport report(
             ScenarioId id, @Nullable Integer horizonYears, @Nullable Integer percent, String preparedBy) {
+        return report(id, horizonYears, percent, null, preparedBy);
+    }
+
+    public DecisionReport report(
+            ScenarioId id,
+            @Nullable Integer horizonYears,
+            @Nullable Integer percent,
+            @Nullable Integer usageMonths,
+            String preparedBy) {
         Scenario scenario = scenarios.get(id);
-        AnalysisInput input = input(scenario, horizonYears);
+        AnalysisInput input = input(scenario, horizonYears, usageMonths);
         return new DecisionReport(
                 CostModel.compute(input),
                 Sensitivity.analyse(input, sensitivityPercent(percent)),
@@ -97,6 +119,10 @@ public class Analyses {
     }
 
     public AnalysisInput input(Scenario scenario, @Nullable Integer horizonYears) {
+        return input(scenario, horizonYears, null);
+    }
+
+    public AnalysisInput input(Scenario scenario, @Nullable Integer horizonYears, @Nullable Integer usageMonths) {
         Assumptions current = assumptions.current();
         if (horizonYears != null) {
             if (horizonYears < 1 || horizonYears > 20) {
@@ -104,10 +130,14 @@ public class Analyses {
             }
             current = current.withHorizon(horizonYears);
         }
+        int months = usageMonths == null ? assumptions.usageMonths() : usageMonths;
+        if (months < 1 || months > 60) {
+            throw InvalidInputException.of("usageMonths", "must be 1 to 60");
+        }
         List<Municipality> region = municipalities.all();
         Map<Kommunenummer, SurveyAnswer> survey = answers.all();
         return new AnalysisInput(
-                current, region, survey, SplitBasis.of(region, counts(survey)), scenario, staffing(scenario));
+                current, region, survey, SplitBasis.of(region, counts(survey, months)), scenario, staffing(scenario));
     }
 
     /** The scenario's staffing-driven items with the planner's FTE, remembered per volume within one analysis. */
@@ -135,16 +165,26 @@ public class Analyses {
         return p;
     }
 
-    private Map<SplitDriver, SplitBasis.SourcedCounts> counts(Map<Kommunenummer, SurveyAnswer> survey) {
+    private Map<SplitDriver, SplitBasis.SourcedCounts> counts(Map<Kommunenummer, SurveyAnswer> survey, int months) {
         Map<SplitDriver, SplitBasis.SourcedCounts> counts = new EnumMap<>(SplitDriver.class);
         for (SplitDriver driver : SplitDriver.values()) {
             if (!driver.isCounted()) {
                 continue;
             }
-            Map<Kommunenummer, Long> measured = new HashMap<>();
-            operationalCounts.orderedStream().forEach(source -> measured.putAll(source.countsFor(driver)));
-            if (!measured.isEmpty()) {
-                counts.put(driver, new SplitBasis.SourcedCounts(DriverNote.Source.MEASURED, measured));
+            var measured = operationalCounts
+                    .orderedStream()
+                    .map(source -> source.measured(driver, months))
+                    .flatMap(java.util.Optional::stream)
+                    .findFirst();
+            if (measured.isPresent()) {
+                var m = measured.get();
+                counts.put(
+                        driver,
+                        new SplitBasis.SourcedCounts(
+                                m.period() == null ? DriverNote.Source.REGISTRY : DriverNote.Source.MEASURED,
+                                m.counts(),
+                                m.period(),
+                                m.monthsWithData()));
             } else {
                 counts.put(driver, new SplitBasis.SourcedCounts(DriverNote.Source.IMPORTED, imported(survey, driver)));
             }

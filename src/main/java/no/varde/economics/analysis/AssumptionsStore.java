@@ -43,6 +43,11 @@ public class AssumptionsStore {
         return properties.suppressBelow();
     }
 
+    /** The configured usage period of the split keys measured from operations, in complete months. */
+    public int usageMonths() {
+        return properties.usageMonths();
+    }
+
     public int sensitivityPercent() {
         return properties.sensitivityPercent();
     }

@@ -29,8 +29,7 @@ public record DecisionReport(
      */
     public boolean suppressed(no.varde.economics.SplitDriver driver, long value) {
         boolean measured = basis.notes().stream()
-                .anyMatch(note -> note.driver() == driver
-                        && note.source() == no.varde.economics.model.DriverNote.Source.MEASURED);
+                .anyMatch(note -> note.driver() == driver && note.source().fromOperations());
         return measured && value > 0 && value < suppressBelow;
     }
 

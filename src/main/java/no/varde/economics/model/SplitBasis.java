@@ -67,7 +67,7 @@ public record SplitBasis(
                 complete.put(k, count);
             }
             values.put(driver, complete);
-            notes.add(new DriverNote(driver, sourced.source(), estimated));
+            notes.add(new DriverNote(driver, sourced.source(), estimated, sourced.period(), sourced.monthsWithData()));
         }
         return new SplitBasis(order, values, notes);
     }
@@ -91,13 +91,21 @@ public record SplitBasis(
         return byMunicipality == null ? 0 : byMunicipality.getOrDefault(kommunenummer, 0L);
     }
 
-    /** Counts of one driver and where they come from. */
-    public record SourcedCounts(DriverNote.Source source, Map<Kommunenummer, Long> counts) {
+    /** Counts of one driver and where they come from (the usage period when measured from operations). */
+    public record SourcedCounts(
+            DriverNote.Source source,
+            Map<Kommunenummer, Long> counts,
+            no.varde.economics.OperationalCounts.@org.jspecify.annotations.Nullable UsagePeriod period,
+            int monthsWithData) {
 
         static final SourcedCounts NONE = new SourcedCounts(DriverNote.Source.IMPORTED, Map.of());
 
         public SourcedCounts {
             counts = Map.copyOf(counts);
+        }
+
+        public SourcedCounts(DriverNote.Source source, Map<Kommunenummer, Long> counts) {
+            this(source, counts, null, 0);
         }
     }
 }

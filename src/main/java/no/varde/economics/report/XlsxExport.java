@@ -181,10 +181,20 @@ public class XlsxExport {
             }
             row();
             for (DriverNote note : result.driverNotes()) {
+                var period = note.period();
                 row(
                         label("economics.driver." + note.driver()),
                         label("economics.note." + note.source()),
-                        text(note.estimated().toString()));
+                        text(note.estimated().toString()),
+                        text(
+                                period == null
+                                        ? ""
+                                        : message(
+                                                "economics.note.period",
+                                                period.from(),
+                                                period.to(),
+                                                period.months(),
+                                                note.monthsWithData())));
             }
             widths(5);
         }
@@ -309,7 +319,11 @@ public class XlsxExport {
                 SplitDriver driver = drivers.get(d);
                 String source = result.driverNotes().stream()
                         .filter(note -> note.driver() == driver)
-                        .map(note -> message("economics.note." + note.source()))
+                        .map(note -> message("economics.note." + note.source())
+                                + (note.period() == null
+                                        ? ""
+                                        : " " + note.period().from() + "–"
+                                                + note.period().to()))
                         .findFirst()
                         .orElse(message("economics.xlsx.registry"));
                 setText(keys, share + 1 + d, source, null);

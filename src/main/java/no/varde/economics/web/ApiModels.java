@@ -274,10 +274,30 @@ final class ApiModels {
             BigDecimal hours,
             BigDecimal fte) {}
 
-    record DriverNoteJson(String driver, String source, List<String> estimated) {
+    /**
+     * Where a counted split driver's figures come from: MEASURED from operations over the usage period
+     * (usageFrom..usageTo), REGISTRY (devices in service today), IMPORTED with the survey, or POPULATION; the
+     * municipalities listed as estimated got a figure from their population (an assumption).
+     */
+    record DriverNoteJson(
+            String driver,
+            String source,
+            List<String> estimated,
+            java.time.@org.jspecify.annotations.Nullable YearMonth usageFrom,
+            java.time.@org.jspecify.annotations.Nullable YearMonth usageTo,
+            @org.jspecify.annotations.Nullable Integer usageMonths,
+            int monthsWithData) {
 
         static DriverNoteJson of(DriverNote note) {
-            return new DriverNoteJson(note.driver().name(), note.source().name(), values(note.estimated()));
+            var period = note.period();
+            return new DriverNoteJson(
+                    note.driver().name(),
+                    note.source().name(),
+                    values(note.estimated()),
+                    period == null ? null : period.from(),
+                    period == null ? null : period.to(),
+                    period == null ? null : period.months(),
+                    note.monthsWithData());
         }
     }
 

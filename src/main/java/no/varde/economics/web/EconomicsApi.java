@@ -233,8 +233,11 @@ class EconomicsApi {
 
     @GetMapping("/scenarios/{id}/results")
     @Operation(summary = "Results for the region and every municipality: first year, steady state and horizon")
-    ApiModels.ResultJson results(@PathVariable String id, @RequestParam(required = false) @Nullable Integer years) {
-        return ApiModels.ResultJson.of(analyses.result(scenarioId(id), years));
+    ApiModels.ResultJson results(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer usageMonths) {
+        return ApiModels.ResultJson.of(analyses.result(scenarioId(id), years, usageMonths));
     }
 
     @GetMapping("/scenarios/{id}/sensitivity")
@@ -242,8 +245,9 @@ class EconomicsApi {
     SensitivityResult sensitivity(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
-            @RequestParam(required = false) @Nullable Integer percent) {
-        return analyses.sensitivity(scenarioId(id), years, percent);
+            @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths) {
+        return analyses.sensitivity(scenarioId(id), years, percent, usageMonths);
     }
 
     @GetMapping(path = "/scenarios/{id}/export.xlsx", produces = Exports.XLSX)
@@ -252,9 +256,10 @@ class EconomicsApi {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         DecisionReport report = analyses.report(
-                scenarioId(id), years, percent, CurrentUser.get().displayName());
+                scenarioId(id), years, percent, usageMonths, CurrentUser.get().displayName());
         return Exports.attachment(xlsx.render(report, locale), Exports.XLSX, report, "xlsx");
     }
 
@@ -264,9 +269,10 @@ class EconomicsApi {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         DecisionReport report = analyses.report(
-                scenarioId(id), years, percent, CurrentUser.get().displayName());
+                scenarioId(id), years, percent, usageMonths, CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
     }
 
@@ -278,10 +284,11 @@ class EconomicsApi {
             @PathVariable String id,
             @PathVariable String kommunenummer,
             @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         Municipality municipality = municipality(kommunenummer);
-        DecisionReport report =
-                analyses.report(scenarioId(id), years, null, CurrentUser.get().displayName());
+        DecisionReport report = analyses.report(
+                scenarioId(id), years, null, usageMonths, CurrentUser.get().displayName());
         MunicipalitySummary summary = MunicipalitySummary.of(report, municipality.kommunenummer());
         return Exports.municipality(pdf.renderMunicipality(summary, locale), report, municipality.name());
     }

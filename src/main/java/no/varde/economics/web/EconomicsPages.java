@@ -114,10 +114,13 @@ class EconomicsPages {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Model model) {
         ScenarioId scenarioId = EconomicsApi.scenarioId(id);
-        ScenarioResult result = analyses.result(scenarioId, years);
-        SensitivityResult sensitivity = analyses.sensitivity(scenarioId, years, percent);
+        ScenarioResult result = analyses.result(scenarioId, years, usageMonths);
+        SensitivityResult sensitivity = analyses.sensitivity(scenarioId, years, percent, usageMonths);
+        model.addAttribute("usageMonths", usageMonths == null ? assumptions.usageMonths() : usageMonths);
+        model.addAttribute("usageParam", usageMonths);
         model.addAttribute("result", result);
         model.addAttribute("region", result.region());
         model.addAttribute("scenario", result.scenario());
@@ -140,10 +143,14 @@ class EconomicsPages {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         ScenarioId scenarioId = EconomicsApi.scenarioId(id);
         return ChartData.of(
-                analyses.result(scenarioId, years), analyses.sensitivity(scenarioId, years, percent), messages, locale);
+                analyses.result(scenarioId, years, usageMonths),
+                analyses.sensitivity(scenarioId, years, percent, usageMonths),
+                messages,
+                locale);
     }
 
     @GetMapping("/scenarios/{id}/export.xlsx")
@@ -151,9 +158,14 @@ class EconomicsPages {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         DecisionReport report = analyses.report(
-                EconomicsApi.scenarioId(id), years, percent, CurrentUser.get().displayName());
+                EconomicsApi.scenarioId(id),
+                years,
+                percent,
+                usageMonths,
+                CurrentUser.get().displayName());
         return Exports.attachment(xlsx.render(report, locale), Exports.XLSX, report, "xlsx");
     }
 
@@ -162,9 +174,14 @@ class EconomicsPages {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer years,
             @RequestParam(required = false) @Nullable Integer percent,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         DecisionReport report = analyses.report(
-                EconomicsApi.scenarioId(id), years, percent, CurrentUser.get().displayName());
+                EconomicsApi.scenarioId(id),
+                years,
+                percent,
+                usageMonths,
+                CurrentUser.get().displayName());
         return Exports.attachment(pdf.render(report, locale), "application/pdf", report, "pdf");
     }
 
@@ -173,9 +190,14 @@ class EconomicsPages {
             @PathVariable String id,
             @PathVariable Kommunenummer kommunenummer,
             @RequestParam(required = false) @Nullable Integer years,
+            @RequestParam(required = false) @Nullable Integer usageMonths,
             Locale locale) {
         DecisionReport report = analyses.report(
-                EconomicsApi.scenarioId(id), years, null, CurrentUser.get().displayName());
+                EconomicsApi.scenarioId(id),
+                years,
+                null,
+                usageMonths,
+                CurrentUser.get().displayName());
         MunicipalitySummary summary = MunicipalitySummary.of(report, kommunenummer);
         return Exports.municipality(
                 pdf.renderMunicipality(summary, locale),

@@ -36,17 +36,56 @@ class DemandApi {
     private final DemandForecast forecast;
     private final Populations populations;
     private final ProjectionImport projections;
+    private final DemandExports exports;
+    private final no.varde.registry.Municipalities municipalities;
 
-    DemandApi(DemandForecast forecast, Populations populations, ProjectionImport projections) {
+    DemandApi(
+            DemandForecast forecast,
+            Populations populations,
+            ProjectionImport projections,
+            DemandExports exports,
+            no.varde.registry.Municipalities municipalities) {
         this.forecast = forecast;
         this.populations = populations;
         this.projections = projections;
+        this.exports = exports;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping(path = "/demand/export.xlsx", produces = DemandExports.XLSX)
+    @Operation(
+            summary = "Demand to 2050 as XLSX: persons by age group, users and alarms as formulas over named"
+                    + " assumptions, FTE and cost per year")
+    org.springframework.http.ResponseEntity<byte[]> demandXlsx(java.util.Locale locale) {
+        var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
+        byte[] body = exports.xlsx(
+                populations.byYear(),
+                forecast.forecast(perUser, rates),
+                rates,
+                perUser,
+                populations.lastImport().orElse(null),
+                municipalities.namesByNumber(),
+                locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"behov-2030-2050.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(DemandExports.XLSX))
+                .body(body);
     }
 
     @GetMapping("/demand")
     @Operation(summary = "Projected users, alarms, FTE and cost per year and municipality, with the assumptions")
     DemandJson demand() {
-        return new DemandJson(populations.lastImport().orElse(null), forecast.assumptions(), forecast.forecast());
+        var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
+        return new DemandJson(
+                populations.lastImport().orElse(null),
+                forecast.assumptions(),
+                rates,
+                perUser,
+                forecast.forecast(perUser, rates));
     }
 
     @PostMapping("/population/import")
@@ -83,5 +122,7 @@ class DemandApi {
     record DemandJson(
             Populations.@Nullable ImportInfo source,
             DemandProperties assumptions,
+            no.varde.planning.demand.UsersPer1000 usersPer1000,
+            no.varde.planning.demand.AlarmsPerUser alarmsPerUser,
             List<DemandForecast.YearDemand> years) {}
 }

@@ -41,7 +41,11 @@ class DemandPages {
 
     @GetMapping
     String demand(Model model, java.util.Locale locale) {
-        model.addAttribute("years", forecast.forecast());
+        var perUser = forecast.alarmsPerUser();
+        var rates = forecast.usersPer1000();
+        model.addAttribute("perUser", perUser);
+        model.addAttribute("rates", rates);
+        model.addAttribute("years", forecast.forecast(perUser, rates));
         model.addAttribute("source", populations.lastImport().orElse(null));
         model.addAttribute("a", forecast.assumptions());
         model.addAttribute("names", municipalities.namesByNumber());
@@ -52,6 +56,11 @@ class DemandPages {
                         .map(u -> u.role() == Role.REGION_ANALYST || u.role() == Role.SYSTEM_ADMIN)
                         .orElse(false));
         return "planning/demand";
+    }
+
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(java.util.Locale locale) {
+        return api.demandXlsx(locale);
     }
 
     @GetMapping("/chart.json")

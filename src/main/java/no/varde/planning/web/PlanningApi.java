@@ -22,9 +22,58 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanningApi {
 
     private final StaffingPlanner planner;
+    private final StaffingExports exports;
 
-    PlanningApi(StaffingPlanner planner) {
+    PlanningApi(StaffingPlanner planner, StaffingExports exports) {
         this.planner = planner;
+        this.exports = exports;
+    }
+
+    @GetMapping(path = "/staffing/export.xlsx", produces = StaffingExports.XLSX)
+    @Operation(
+            summary = "The staffing plan as XLSX: named assumptions, the week per hour, FTE and cost as formulas",
+            description = "Same parameters as /staffing. Operators on duty, the week's and the year's hours, FTE, cost"
+                    + " and each scenario's check are formulas over the named assumptions; header rows frozen.")
+    org.springframework.http.ResponseEntity<byte[]> staffingXlsx(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            java.util.Locale locale) {
+        StaffingPlan plan =
+                staffing(serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"bemanningsplan.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(StaffingExports.XLSX))
+                .body(exports.xlsx(plan, locale));
+    }
+
+    @GetMapping(path = "/staffing/report.pdf", produces = "application/pdf")
+    @Operation(
+            summary = "The staffing plan as PDF: the decision the numbers imply, the figures, the week, the"
+                    + " assumptions (Oslo time, embedded font)",
+            description = "Same parameters as /staffing.")
+    org.springframework.http.ResponseEntity<byte[]> staffingPdf(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            java.util.Locale locale) {
+        StaffingPlan plan =
+                staffing(serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"bemanningsplan.pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(exports.pdf(
+                        plan, locale, no.varde.shared.security.CurrentUser.get().displayName()));
     }
 
     @GetMapping("/erlang-c")

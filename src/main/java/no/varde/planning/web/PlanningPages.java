@@ -28,9 +28,37 @@ import org.springframework.web.servlet.ModelAndView;
 class PlanningPages {
 
     private final StaffingPlanner planner;
+    private final PlanningApi api;
 
-    PlanningPages(StaffingPlanner planner) {
+    PlanningPages(StaffingPlanner planner, PlanningApi api) {
         this.planner = planner;
+        this.api = api;
+    }
+
+    @GetMapping("/staffing.pdf")
+    org.springframework.http.ResponseEntity<byte[]> staffingPdf(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            Locale locale) {
+        return api.staffingPdf(
+                serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear, locale);
+    }
+
+    @GetMapping("/staffing.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> staffingXlsx(
+            @RequestParam(required = false) @Nullable Double serviceLevel,
+            @RequestParam(required = false) @Nullable Integer targetSeconds,
+            @RequestParam(required = false) @Nullable Integer handlingSeconds,
+            @RequestParam(required = false) @Nullable Double shrinkage,
+            @RequestParam(required = false) @Nullable Integer patienceSeconds,
+            @RequestParam(required = false) @Nullable Integer alarmsPerYear,
+            Locale locale) {
+        return api.staffingXlsx(
+                serviceLevel, targetSeconds, handlingSeconds, shrinkage, patienceSeconds, alarmsPerYear, locale);
     }
 
     @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
@@ -48,7 +76,10 @@ class PlanningPages {
             @RequestParam(required = false) @Nullable Integer patienceSeconds,
             @RequestParam(required = false) @Nullable Integer alarmsPerYear,
             Model model,
-            Locale locale) {
+            Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
+        // the export computes the same plan: the same parameters as this page's address
+        model.addAttribute("query", request.getQueryString() == null ? "" : "?" + request.getQueryString());
         StaffingParameters parameters = PlanningInput.staffing(
                 planner.properties(),
                 serviceLevel,

@@ -47,7 +47,7 @@ final class DemoInputs {
     private DemoInputs() {}
 
     static Assumptions defaults() {
-        EconomicsProperties p = new EconomicsProperties(null, null, null, 0, 0, 0);
+        EconomicsProperties p = new EconomicsProperties(null, null, null, 0, 0, 0, 0);
         return new Assumptions(
                 new Nok(p.referenceCostPerInhabitant()), new Nok(p.salaryPerFte()), p.hoursPerFte(), p.horizonYears());
     }
