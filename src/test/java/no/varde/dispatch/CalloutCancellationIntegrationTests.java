@@ -206,6 +206,7 @@ class CalloutCancellationIntegrationTests {
         try {
             dispatched = dispatchedAlarmWithCallout(mvc, jdbc, callouts, KOMMUNE, message);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // on a loaded machine the module listeners have been seen to lag; say what was pending, then fail
             System.err.println("DIAG publications: "
                     + jdbc.sql("select listener_id, event_type, publication_date,"
                                     + " completion_date from event_publication where completion_date is null")
