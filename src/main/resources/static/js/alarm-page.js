@@ -126,6 +126,8 @@
       ['alarm-head', 'held-by-other'].forEach(function (id) {
         var now = document.getElementById(id), next = fresh.getElementById(id);
         if (now && next) replaceKeepingFocus(now, document.importNode(next, true));
+        else if (now && !next) now.remove();
+        else if (!now && next) document.getElementById('messages').prepend(document.importNode(next, true));
       });
       var actions = document.getElementById('actions'), nextActions = fresh.getElementById('actions');
       if (actions && nextActions
