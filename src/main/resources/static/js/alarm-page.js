@@ -132,8 +132,20 @@
       var actions = document.getElementById('actions'), nextActions = fresh.getElementById('actions');
       if (actions && nextActions
           && actions.getAttribute('data-actions') !== nextActions.getAttribute('data-actions')) {
-        var typing = Array.prototype.some.call(actions.querySelectorAll('form'), dirty);
-        if (!typing) replaceKeepingFocus(actions, document.importNode(nextActions, true));
+        var close = document.getElementById('close-card'), nextClose = fresh.getElementById('close-card');
+        var forms = Array.prototype.slice.call(actions.querySelectorAll('form'))
+          .concat(close ? Array.prototype.slice.call(close.querySelectorAll('form')) : []);
+        if (!forms.some(dirty)) {
+          replaceKeepingFocus(actions, document.importNode(nextActions, true));
+          var placed = document.getElementById('actions');
+          if (close && nextClose) replaceKeepingFocus(close, document.importNode(nextClose, true));
+          else if (close) close.remove();
+          else if (nextClose) {
+            var card = document.importNode(nextClose, true);
+            placed.after(card);
+            if (window.htmx) htmx.process(card);
+          }
+        }
       }
       var timeline = document.getElementById('timeline'), nextTimeline = fresh.getElementById('timeline');
       if (timeline && nextTimeline) {

@@ -39,9 +39,17 @@
     return active && active.closest ? active.closest('#queue tr.alarm-row') : null;
   }
 
+  // the alarm the keys selected, by its row's id: a live update may replace the row element itself
+  var selectedId = null;
+
+  function selected() {
+    return currentRow() || (selectedId && document.getElementById(selectedId)) || null;
+  }
+
   function select(row) {
     document.querySelectorAll('#queue tr.kbd-current').forEach(function (r) { r.classList.remove('kbd-current'); });
     if (!row) return false;
+    selectedId = row.id;
     row.classList.add('kbd-current');
     return focus(row.querySelector('a.open'));
   }
@@ -49,7 +57,7 @@
   function move(step) {
     var all = rows();
     if (!all.length) return false;
-    var at = all.indexOf(currentRow());
+    var at = all.indexOf(selected());
     var next = at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + step));
     return select(all[next]);
   }
@@ -61,10 +69,11 @@
     focusedAlarm = row ? row.id : (document.activeElement && document.activeElement !== document.body ? null : focusedAlarm);
   });
   function restoreQueueFocus() {
-    if (!focusedAlarm) return;
+    var id = focusedAlarm || selectedId;
+    if (!id) return;
     var active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
-    var row = document.getElementById(focusedAlarm);
+    var row = document.getElementById(id);
     if (row) select(row);
   }
 
@@ -102,7 +111,7 @@
       case 'j': case 'ArrowDown': return move(1);
       case 'k': case 'ArrowUp': return move(-1);
       case 'o': {
-        var row = currentRow() || rows()[0];
+        var row = selected() || rows()[0];
         var link = row && row.querySelector('a.open');
         if (link) link.click();
         return !!link;
