@@ -53,6 +53,11 @@
     if (activeId && typeof active.selectionStart === 'number') {
       try { selection = [active.selectionStart, active.selectionEnd]; } catch (e) { selection = null; }
     }
+    // the timers' text until their next second (console.js ticks them), instead of the rendered 0:00
+    ['.age', '.overdue-time'].forEach(function (selector) {
+      var was = old.querySelector(selector), now = fresh.querySelector(selector);
+      if (was && now) now.textContent = was.textContent;
+    });
     old.replaceWith(fresh);
     if (window.htmx) htmx.process(fresh);
     if (activeId) {
@@ -83,6 +88,12 @@
         if (row.getAttribute('data-actor') !== me) changes.push(row.getAttribute('data-change'));
       }
     });
+    var fresh = timeline.querySelectorAll('tr.new-entry');
+    if (fresh.length) {
+      // the newest entries are at the bottom of the timeline: bring them into the column's view
+      var col = document.getElementById('col-timeline');
+      if (col && col.scrollHeight > col.clientHeight) col.scrollTop = col.scrollHeight;
+    }
     lastSeen = newest;
     if (changes.length) showChanges(changes);
   }
