@@ -95,6 +95,9 @@ class AlarmMapBrowserTests {
         assertThat(TILES_SERVED).isNotEmpty();
         assertThat(refused).as("nothing refused by the CSP").isEmpty();
         assertThat(page.locator("#position-link")).hasAttribute("href", Pattern.compile("mlat=65\\.831200"));
+        // below the resident card in the first column, which scrolls on its own
+        page.locator("#device-report").scrollIntoViewIfNeeded();
+        assertThat(page.evaluate("() => window.scrollY")).isEqualTo(0);
         page.screenshot(
                 new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/alarmpage-map.png")));
         page.context().close();

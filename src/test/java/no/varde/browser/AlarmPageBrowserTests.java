@@ -79,7 +79,11 @@ class AlarmPageBrowserTests {
             page.keyboard().press("j");
         }
         assertThat(focusedRowIs(page, id))
-                .as("the keys reached the alarm's row")
+                .as(
+                        "the keys reached the alarm's row: %s",
+                        page.evaluate("() => [...document.querySelectorAll('#queue tr.alarm-row')].map(r => r.id"
+                                + " + (r.hidden ? ' hidden' : '')).join(', ') + ' / active: '"
+                                + " + document.activeElement.outerHTML.slice(0, 100)"))
                 .isTrue();
         assertThat(page.locator("#alarm-" + id)).hasClass(Pattern.compile("kbd-current"));
         page.keyboard().press("o");
