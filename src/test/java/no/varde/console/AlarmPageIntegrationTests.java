@@ -69,6 +69,12 @@ class AlarmPageIntegrationTests {
                                 "(?s).*data-leaflet-js=\"/webjars/leaflet/[0-9.]*/?dist/leaflet.js\".*")))
                 .andExpect(content().string(containsString("Utenfor sonen")));
         mvc.perform(get("/webjars/leaflet/dist/leaflet.js")).andExpect(status().isOk());
+        mvc.perform(get("/console/alarms/" + id).param("lang", "en").with(page("operator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("What the device said")))
+                .andExpect(content().string(containsString("Open the position in a map (new tab)")))
+                .andExpect(content().string(containsString("Keyboard shortcuts")))
+                .andExpect(content().string(containsString("Received at ")));
 
         // no position: no map
         String without = receive(device, "");
