@@ -183,31 +183,20 @@
     var message = document.getElementById('queue-empty');
     if (message) message.hidden = !empty;
     tick();
-  }
-
-  var loadedAt = Date.now();
-  function refreshAlarm() {
-    // the echo of this operator's own action arrives right after the redirect: the page already shows it
-    if (Date.now() - loadedAt < 2000) return;
-    // never reload under the operator's hands: say that the alarm changed and offer a reload link
-    var note = document.getElementById('alarm-changed');
-    if (note) note.hidden = false;
+    // keys.js puts the focus back on this alarm's row if it was there (a live update must not drop it to <body>)
+    document.dispatchEvent(new CustomEvent('varde:queue-row', { detail: { id: id } }));
   }
 
   // The page's one stream is desk.js's (the strip is on every operator page); it passes the events on.
   function listen(main) {
-    var alarmId = main.getAttribute('data-alarm-id');
     var isQueue = main.hasAttribute('data-console-queue');
     document.addEventListener('varde:ready', function () {
       if (isQueue) refreshQueue(main); // catch up on anything missed while disconnected
     });
     document.addEventListener('varde:alarm', function (event) {
       var change = event.detail;
-      if (isQueue) {
-        rowChanged(main, change.id);
-      } else if (alarmId && change.id === alarmId) {
-        refreshAlarm();
-      }
+      // (the alarm page's own refresh, with a banner naming the change, is alarm-page.js's)
+      if (isQueue) rowChanged(main, change.id);
     });
     document.addEventListener('varde:stream', function (event) {
       // closed for good (e.g. the session expired): re-reading the queue tells which; a 401 there sends the

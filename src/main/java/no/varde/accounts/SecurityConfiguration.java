@@ -177,8 +177,10 @@ class SecurityConfiguration {
             UserAccounts accounts,
             ObjectProvider<ClientRegistrationRepository> registrations,
             ResourceLoader resources,
-            StaffSessions sessions)
+            StaffSessions sessions,
+            org.springframework.core.env.Environment environment)
             throws Exception {
+        String imgSources = imgSources(environment.getProperty("varde.console.map.tile-url", ""));
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/u/**",
@@ -202,7 +204,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                "default-src 'self'; img-src " + imgSources + "; style-src 'self' 'unsafe-inline';"
                                         + " script-src 'self'; frame-ancestors 'none'")))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -211,6 +213,24 @@ class SecurityConfiguration {
             oidcLogin(http, properties.oidc(), accounts, registrations.getObject(), resources, sessions);
         }
         return http.build();
+    }
+
+    /**
+     * The pages' image sources: our own, data URLs, and the origin of the alarm page's map tile server when one is
+     * configured ({@code varde.console.map.tile-url}; a {@code {s}} subdomain becomes a wildcard).
+     */
+    static String imgSources(String tileUrl) {
+        String sources = "'self' data:";
+        java.util.regex.Matcher origin =
+                java.util.regex.Pattern.compile("^(https?://)([^/?#]+)").matcher(tileUrl.strip());
+        if (!origin.find()) {
+            return sources;
+        }
+        String host = origin.group(2).replaceAll("\\{[^}]*}", "*");
+        if (!host.matches("[A-Za-z0-9*.:-]+") || host.indexOf('*') > 0 && !host.startsWith("*.")) {
+            return sources;
+        }
+        return sources + " " + origin.group(1) + host;
     }
 
     private static void formLoginFailed(

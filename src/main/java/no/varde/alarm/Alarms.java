@@ -142,6 +142,20 @@ public class Alarms {
     }
 
     /**
+     * The alarm with its timeline for a part of its page that is re-rendered while the user has it open (an action
+     * answered in place, a live refresh): audited by the audit rule, one READ per user, resident and 10 minutes.
+     */
+    @Transactional
+    public Alarm getShown(VardeUser user, AlarmId id) {
+        Alarm alarm = store.find(scopes.forUser(user), seesUnassigned(user), id)
+                .orElseThrow(() -> new NotFoundException("alarm", id));
+        if (alarm.residentId() != null) {
+            audit.residentsShown(java.util.Map.of(alarm.residentId().value(), alarm.kommunenummer()), "alarm " + id);
+        }
+        return alarm;
+    }
+
+    /**
      * Reads an alarm for a system task (call-out messages, documentation), without a user's scope. Callers that
      * show personal data from it must audit that themselves.
      */

@@ -172,14 +172,26 @@ class ConsoleBrowserTests {
     @Test
     void aSecondOperatorTryingToClaimAHeldAlarmIsToldWhoHasIt() {
         String id = postEvent("FALL");
-        Page second = signIn("operator2");
+        // a page that does not follow the alarm live (no script): its claim button is still there when the first
+        // operator takes the alarm (a live page takes the button away at once and names the change in its banner)
+        Page second = chromium.signIn(
+                base(),
+                "operator2",
+                new Browser.NewContextOptions().setViewportSize(1400, 900).setJavaScriptEnabled(false));
         second.navigate(base() + "/console/alarms/" + id);
         assertThat(second.locator("#claim")).isVisible();
+        Page live = signIn("operator2");
+        live.navigate(base() + "/console/alarms/" + id);
+        assertThat(live.locator("#live-status")).hasText("Direkte");
 
         Page first = signIn("operator");
         first.navigate(base() + "/console/alarms/" + id);
         first.locator("#claim").click();
         assertThat(first.locator("#claimed-by")).hasText("Ola Operatør");
+        assertThat(live.locator("#alarm-changes")).containsText("Tatt av Ola Operatør kl. ");
+        assertThat(live.locator("#held-by-other")).containsText("Alarmen er allerede tatt av Ola Operatør");
+        assertThat(live.locator("#claim")).hasCount(0);
+        live.context().close();
 
         second.locator("#claim").click();
         assertThat(second.locator("#claim-refused")).containsText("Alarmen er allerede tatt av Ola Operatør");

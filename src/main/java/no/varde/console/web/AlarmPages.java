@@ -2,6 +2,7 @@ package no.varde.console.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmActionRefused;
@@ -11,7 +12,9 @@ import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
 import no.varde.alarm.CallResult;
 import no.varde.alarm.Outcome;
+import no.varde.alarm.TimelineEntry;
 import no.varde.alarm.TimelineKind;
+import no.varde.console.ConsoleProperties;
 import no.varde.registry.AccessScope;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.Devices;
@@ -30,6 +33,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -55,6 +59,7 @@ class AlarmPages {
     private final Municipalities municipalities;
     private final AlarmTitles titles;
     private final no.varde.shared.security.StaffDirectory staff;
+    private final ConsoleProperties properties;
     private final Clock clock;
 
     AlarmPages(
@@ -67,6 +72,7 @@ class AlarmPages {
             Municipalities municipalities,
             AlarmTitles titles,
             no.varde.shared.security.StaffDirectory staff,
+            ConsoleProperties properties,
             Clock clock) {
         this.alarms = alarms;
         this.history = history;
@@ -77,21 +83,41 @@ class AlarmPages {
         this.municipalities = municipalities;
         this.titles = titles;
         this.staff = staff;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    @GetMapping
-    String show(@PathVariable AlarmId id, Model model) {
+    /**
+     * The page. Opening it is audited as a read of the resident; re-rendering it in place (htmx: an action answered
+     * where the operator is, the live refresh, the timeline after a guidance tick) follows the audit rule instead.
+     * The live refresh reads {@code /live}, the same page under another path, so that it never takes the message
+     * an action left for the page it redirects to (a flash attribute is bound to its target path).
+     */
+    @GetMapping({"", "/live"})
+    String show(
+            @PathVariable AlarmId id,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         VardeUser user = CurrentUser.get();
-        Alarm alarm = alarms.get(user, id);
+        boolean rerender = htmx != null;
+        Alarm alarm = rerender ? alarms.getShown(user, id) : alarms.get(user, id);
         AccessScope scope = scopes.forUser(user);
         model.addAttribute("alarm", alarm);
         model.addAttribute("title", titles.of(alarm));
+        // Staff are named by their names, not usernames, in the head, the timeline and the change banners.
+        java.util.Set<String> usernames = new java.util.TreeSet<>();
+        alarm.timeline().forEach(entry -> usernames.add(entry.actor()));
+        if (alarm.claimedBy() != null) {
+            usernames.add(alarm.claimedBy());
+        }
+        Map<String, String> actorNames = staff.displayNames(usernames);
+        model.addAttribute("actorNames", actorNames);
+        model.addAttribute("claimedByName", alarm.claimedBy() == null ? null : actorNames.get(alarm.claimedBy()));
+        model.addAttribute("report", DeviceReport.of(alarm));
+        model.addAttribute("mapConfig", properties.map());
         model.addAttribute(
-                "claimedByName",
-                alarm.claimedBy() == null
-                        ? null
-                        : staff.displayNames(List.of(alarm.claimedBy())).get(alarm.claimedBy()));
+                "lastEntryId",
+                alarm.timeline().stream().mapToLong(TimelineEntry::id).max().orElse(0));
         model.addAttribute("serverNow", clock.millis());
         model.addAttribute("escalated", alarm.flags().contains(AlarmFlag.ESCALATED));
         model.addAttribute("marker", AlarmMarker.of(alarm.vkpAlertCode(), alarm.flags()));
@@ -107,8 +133,12 @@ class AlarmPages {
                                 .map(no.varde.registry.Municipality::name)
                                 .orElse(null));
         if (alarm.residentId() != null) {
-            Resident resident = residents.get(scope, alarm.residentId(), "alarm " + id + ": resident card");
+            String purpose = "alarm " + id + ": resident card";
+            Resident resident = rerender
+                    ? residents.getShown(scope, alarm.residentId(), purpose)
+                    : residents.get(scope, alarm.residentId(), purpose);
             model.addAttribute("resident", resident);
+            model.addAttribute("callTargets", CallTarget.of(resident));
             model.addAttribute("age", resident.age(clock));
             model.addAttribute("devices", devices.ofResident(scope, alarm.residentId()));
             model.addAttribute(
@@ -117,6 +147,9 @@ class AlarmPages {
                             .filter(other -> !other.id().equals(alarm.id()))
                             .limit(RECENT_ALARMS)
                             .toList());
+        }
+        if (resident(model) == null) {
+            model.addAttribute("callTargets", List.of());
         }
         List<HomeCareTeam> homeCare =
                 alarm.kommunenummer() == null ? List.of() : teams.ofMunicipality(alarm.kommunenummer());
@@ -242,6 +275,10 @@ class AlarmPages {
                             .collect(Collectors.joining("; ")));
         }
         return "redirect:/console/alarms/" + id;
+    }
+
+    private static @Nullable Object resident(Model model) {
+        return model.getAttribute("resident");
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
