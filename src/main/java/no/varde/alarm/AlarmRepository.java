@@ -152,6 +152,17 @@ class AlarmRepository {
     }
 
     /**
+     * The alarm's state, with the row locked against changes (not against readers or other share locks) until the
+     * caller's transaction ends.
+     */
+    Optional<AlarmState> lockStateShared(AlarmId id) {
+        return jdbc.sql("select a.state from alarm a where a.id = ? for share")
+                .param(id.value())
+                .query((rs, row) -> AlarmState.valueOf(rs.getString("state")))
+                .optional();
+    }
+
+    /**
      * Locks the alarm row for a change, with its timeline (the safety rules read it); other nodes wait, so the
      * rules and the update see one truth.
      */

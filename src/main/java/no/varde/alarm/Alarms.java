@@ -471,6 +471,18 @@ public class Alarms {
         save(alarm, alarm.relativeMessage(actor, actorRole, kind, text, detail, clock.instant()));
     }
 
+    /**
+     * Whether the alarm still waits for the call-out of its dispatch (state DISPATCHED), holding the row against
+     * changes until the caller's transaction ends: a close or take-back then waits for the call-out to be written
+     * and cancels it, or has happened already and no call-out is sent.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean stillDispatched(AlarmId id) {
+        return store.lockStateShared(id)
+                .map(state -> state == AlarmState.DISPATCHED)
+                .orElse(false);
+    }
+
     public void recordCalloutProblem(AlarmId id, String reason, String text, Map<String, Object> data) {
         Alarm alarm = lockAny(id);
         save(alarm, alarm.calloutProblem(reason, text, data, clock.instant()));

@@ -16,6 +16,14 @@ public class CalloutTimeline {
         this.alarms = alarms;
     }
 
+    /**
+     * Whether the alarm is still dispatched, locked against a close or take-back until the caller's transaction
+     * (the one that writes the call-out) ends.
+     */
+    public boolean stillDispatched(AlarmId id) {
+        return alarms.stillDispatched(id);
+    }
+
     /** A note by {@code system:dispatch}; {@code reason} is kept in the entry for machines to find. */
     public void recordProblem(AlarmId id, String reason, String text, Map<String, Object> data) {
         alarms.recordCalloutProblem(id, reason, text, data);

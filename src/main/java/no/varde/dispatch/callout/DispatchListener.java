@@ -48,6 +48,20 @@ class DispatchListener {
 
     @ApplicationModuleListener
     void on(AlarmDispatched event) {
+        // The operator may have closed the alarm or taken it back before this listener ran (it runs after the
+        // dispatch's commit, later under load): then no worker is called out. The check holds the alarm row until
+        // the call-out is written, so a close that comes after it waits and cancels the call-out it finds.
+        if (!timeline.stillDispatched(event.alarmId())) {
+            boolean redelivered = callouts.ofAlarm(event.alarmId()).stream()
+                    .anyMatch(existing -> existing.dispatchedAt().equals(event.at()));
+            log.info(
+                    redelivered
+                            ? "Call-out for alarm {} dispatched at {} exists already (event redelivered)"
+                            : "No call-out for alarm {} dispatched at {}: closed or taken back before it was sent",
+                    event.alarmId(),
+                    event.at());
+            return;
+        }
         if (event.kommunenummer() == null) {
             timeline.recordProblem(
                     event.alarmId(),
