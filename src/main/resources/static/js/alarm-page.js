@@ -121,9 +121,11 @@
 
   // The alarm changed: read the page again (as a re-render, under the audit rule) and put the fresh head and timeline
   // in place; the actions only when what is possible changed and the operator has typed nothing.
-  var inFlight = false, again = false;
+  // An action's answer in place replaces the whole desk: a live refresh waits for it, else it could show the new
+  // state first and the operator start typing into forms the answer then replaces.
+  var inFlight = false, again = false, deskRequests = 0;
   function refreshLive() {
-    if (inFlight) { again = true; return; }
+    if (inFlight || deskRequests > 0) { again = true; return; }
     inFlight = true;
     again = false;
     fetch(main.getAttribute('data-page-url'), {
@@ -247,6 +249,19 @@
     lastSeen = timeline ? Number(timeline.getAttribute('data-last-entry')) || 0 : 0;
 
     var scrolls = null;
+    function toDesk(event) {
+      var target = event.detail && event.detail.target;
+      return target && target.id === 'alarm-desk';
+    }
+    document.body.addEventListener('htmx:beforeRequest', function (event) {
+      if (toDesk(event)) deskRequests++;
+    });
+    document.body.addEventListener('htmx:afterRequest', function (event) {
+      if (!toDesk(event)) return;
+      deskRequests = Math.max(0, deskRequests - 1);
+      // after a failed request there is no swap: catch up now
+      if (deskRequests === 0 && again && !(event.detail && event.detail.successful)) refreshLive();
+    });
     document.body.addEventListener('htmx:beforeSwap', function (event) {
       if (event.detail.target && event.detail.target.id === 'alarm-desk') scrolls = columnScrolls();
     });
@@ -260,6 +275,7 @@
         noticeEntries(document.getElementById('timeline'));
         focusAfterAction();
         main.setAttribute('data-swaps', String(Number(main.getAttribute('data-swaps') || 0) + 1));
+        if (again && deskRequests === 0) refreshLive(); // a change that came while the answer was on its way
       } else if (id === 'timeline') {
         noticeEntries(document.getElementById('timeline'));
       }

@@ -172,6 +172,7 @@ class AlarmPageBrowserTests {
         Page page = chromium.signIn(base(), "operator", desktop());
         page.navigate(base() + "/console/alarms/" + id);
         page.locator("#claim").click();
+        assertThat(page.locator("#done-message")).hasText("Du har tatt alarmen.");
         assertThat(page.locator("#claimed-by")).hasText("Ola Operatør");
 
         // the first call button is the resident's own number
