@@ -38,10 +38,16 @@
   }
 
   // After an action: a refusal or problem first (it says what to do), else the confirmation; else the alarm's heading.
+  // A refusal takes the focus even from a field that survived the swap: it is the answer to what the operator just
+  // did, and may hold the next step (a confirmation), which the keyboard must reach with one Tab.
   function focusAfterAction() {
+    var refusal = document.querySelector('#claim-refused, #refused, #invalid');
+    if (refusal) {
+      refusal.focus({ preventScroll: true });
+      return;
+    }
     if (!focusLost()) return;
-    var target = document.querySelector('#claim-refused, #refused, #invalid')
-      || document.getElementById('done-message') || document.getElementById('h-alarm');
+    var target = document.getElementById('done-message') || document.getElementById('h-alarm');
     if (target) target.focus({ preventScroll: true });
   }
 

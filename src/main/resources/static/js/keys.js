@@ -71,10 +71,15 @@
   function restoreQueueFocus() {
     var id = focusedAlarm || selectedId;
     if (!id) return;
-    var active = document.activeElement;
-    if (active && active !== document.body && document.contains(active)) return;
     var row = document.getElementById(id);
-    if (row) select(row);
+    if (!row) return;
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) {
+      // the console put the focus back itself: the fresh row still needs its "selected" mark
+      if (row.contains(active)) row.classList.add('kbd-current');
+      return;
+    }
+    select(row);
   }
 
   // ---- the overlay ----------------------------------------------------------------------------------------------------

@@ -47,7 +47,9 @@ class AccountFixtures {
     UserAccount account(Role role, @Nullable String kommunenummer) {
         String centre = role.handlesAlarms()
                 ? centres.all().stream()
-                        .findFirst()
+                        // the demo centre serves the whole region; other classes add centres that serve less
+                        .max(java.util.Comparator.comparingInt(
+                                (ResponseCentre c) -> c.servedMunicipalities().size()))
                         .map(ResponseCentre::id)
                         .orElseThrow()
                         .toString()

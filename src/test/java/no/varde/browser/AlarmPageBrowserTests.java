@@ -156,6 +156,13 @@ class AlarmPageBrowserTests {
         page.keyboard().press("Tab");
         page.keyboard().type("Hjemmetjenesten følger opp i morgen");
         page.keyboard().press("Enter");
+        // home care is on its way: the page asks first (the worker gets a cancellation SMS); focus on the question,
+        // Tab to the confirmation, Enter
+        assertThat(page.locator("#confirm-callout-cancel")).isVisible();
+        assertThat(page.locator("#refused")).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#confirm-close")).isFocused();
+        page.keyboard().press("Enter");
         assertThat(page.locator("#alarm-state")).hasText("Lukket");
         assertThat(page.locator("#timeline tbody")).containsText("Løst på telefon");
 

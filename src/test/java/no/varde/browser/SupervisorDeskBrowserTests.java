@@ -113,7 +113,7 @@ class SupervisorDeskBrowserTests {
         Page console = chromium.signIn(base(), "operator", new Browser.NewContextOptions().setViewportSize(1440, 900));
         console.navigate(base() + "/console/alarms/" + alarm + "?lang=nb");
         console.locator("#outcome").selectOption("FALSE_ALARM");
-        console.locator("form.close button[type=submit]").click();
+        console.locator("#close").click();
         assertThat(console.locator("#confirm-callout-cancel")).isVisible();
         assertThat(console.locator("#confirm-callout-cancel")).containsText("avlyses");
         assertThat(DispatchTestSupport.alarmState(jdbc, alarm)).isEqualTo("DISPATCHED");

@@ -32,7 +32,9 @@ public final class FreshStaff {
         VardeUser sysadmin = accounts.findByUsername("sysadmin").orElseThrow().toVardeUser();
         String centre = role.handlesAlarms()
                 ? centres.all().stream()
-                        .findFirst()
+                        // the demo centre serves the whole region; other classes add centres that serve less
+                        .max(java.util.Comparator.comparingInt(
+                                (ResponseCentre c) -> c.servedMunicipalities().size()))
                         .map(ResponseCentre::id)
                         .orElseThrow()
                         .toString()
