@@ -136,6 +136,11 @@ class JournalDeliveryIntegrationTests {
         act(id, "claim", "{}");
         act(id, "calls", "{\"callee\": \"resident\", \"result\": \"VERBAL_CONTACT\", \"note\": \"Har falt\"}");
         act(id, "dispatch", "{\"text\": \"Dra innom\"}");
+        // the worker accepts after being notified (a call-out is not created for an alarm no longer dispatched)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> alarms.findForSystem(AlarmId.of(id)).orElseThrow().timeline().stream()
+                        .anyMatch(entry -> entry.kind() == no.varde.alarm.TimelineKind.DISPATCH_NOTIFIED));
         alarms.acceptDispatch(AlarmId.of(id), Actor.homeCare("Vakttelefon hjemmetjenesten"));
         act(id, "close", "{\"outcome\": \"CALLOUT_COMPLETED\", \"comment\": \"Alt vel\"}");
         JournalDelivery pending = awaitRow(id);
