@@ -81,7 +81,10 @@ final class EmbeddedPostgresServer {
     static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
         return builder.setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on");
+                .setServerConfig("full_page_writes", "on")
+                // several application contexts may share one embedded server (the test suite caches one per
+                // configuration, each with its pool and listener connections); PostgreSQL's default is 100
+                .setServerConfig("max_connections", "300");
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String name) {
