@@ -73,16 +73,19 @@ public class AlarmStatistics {
      */
     public List<WaitingAlarm> waitingAlarms(VardeUser user, int limit) {
         return scoped(
-                        jdbc.sql("select id, title, vkp_alert_code, priority, kommunenummer, received_at,"
-                                + " original_claim_deadline, 'UNKNOWN_DEVICE' = any(flags) as unknown_device,"
-                                + " 'ESCALATED' = any(flags) as escalated"
-                                + " from alarm where state = 'RECEIVED' and category = 'ALARM' and" + SCOPE
-                                + "order by received_at, id limit :limit"),
+                        jdbc.sql(
+                                "select id, title, source, source_code, vkp_alert_code, priority, kommunenummer, received_at,"
+                                        + " original_claim_deadline, 'UNKNOWN_DEVICE' = any(flags) as unknown_device,"
+                                        + " 'ESCALATED' = any(flags) as escalated"
+                                        + " from alarm where state = 'RECEIVED' and category = 'ALARM' and" + SCOPE
+                                        + "order by received_at, id limit :limit"),
                         user)
                 .param("limit", limit)
                 .query((rs, row) -> new WaitingAlarm(
                         new AlarmId(rs.getObject("id", UUID.class)),
                         rs.getString("title"),
+                        rs.getString("source"),
+                        rs.getString("source_code"),
                         rs.getString("vkp_alert_code"),
                         Priority.of(rs.getInt("priority")),
                         rs.getString("kommunenummer") == null ? null : new Kommunenummer(rs.getString("kommunenummer")),
@@ -153,12 +156,15 @@ public class AlarmStatistics {
     /** The alarm that has waited longest without an operator, if any. */
     public @Nullable OldestUnclaimed oldestUnclaimed(VardeUser user) {
         return scoped(
-                        jdbc.sql("select id, title, received_at, escalation_level from alarm where state = 'RECEIVED'"
+                        jdbc.sql("select id, title, source, source_code, received_at, escalation_level from alarm"
+                                + " where state = 'RECEIVED'"
                                 + " and category = 'ALARM' and" + SCOPE + "order by received_at limit 1"),
                         user)
                 .query((rs, row) -> new OldestUnclaimed(
                         new AlarmId(rs.getObject("id", UUID.class)),
                         rs.getString("title"),
+                        rs.getString("source"),
+                        rs.getString("source_code"),
                         rs.getTimestamp("received_at").toInstant(),
                         rs.getInt("escalation_level")))
                 .optional()
@@ -207,7 +213,9 @@ public class AlarmStatistics {
         return spec.params(NeedToKnow.params(scope, NeedToKnow.seesUnassigned(user)));
     }
 
-    public record OldestUnclaimed(AlarmId id, String title, Instant receivedAt, int escalationLevel) {}
+    /** @param source and {@code sourceCode}: what the device sent, which names the type (and its English title) */
+    public record OldestUnclaimed(
+            AlarmId id, String title, String source, String sourceCode, Instant receivedAt, int escalationLevel) {}
 
     /**
      * @param byPriority waiting alarms by priority (1 first), only priorities with any
@@ -232,6 +240,8 @@ public class AlarmStatistics {
     public record WaitingAlarm(
             AlarmId id,
             String title,
+            String source,
+            String sourceCode,
             String vkpAlertCode,
             Priority priority,
             @Nullable Kommunenummer kommunenummer,

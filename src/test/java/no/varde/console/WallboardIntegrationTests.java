@@ -147,6 +147,29 @@ class WallboardIntegrationTests {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theWallboardInEnglishNamesTheWaitingAlarmsInEnglish() {
+        String[] device = ConsoleTestClient.residentDevice(jdbc, null);
+        String id = ConsoleTestClient.postEvent(port, "BUTTON_PRESSED", device[0], device[1]);
+        // made the longest waiting of all (other classes leave alarms waiting in a shared database)
+        jdbc.sql("update alarm set received_at = timestamp '1999-01-01 00:00:00+00' where id = ?::uuid")
+                .param(id)
+                .update();
+        try {
+            ConsoleTestClient supervisor = ConsoleTestClient.signIn(port, "sysadmin");
+            String english = supervisor.get("/wallboard/figures?lang=en").body();
+            String oldest = english.substring(english.indexOf("id=\"oldest\""), english.indexOf("id=\"h-waiting\""));
+            assertThat(oldest).contains("Safety alarm: button pressed").doesNotContain("Trygghetsalarm");
+            String list = english.substring(english.indexOf("id=\"h-waiting\""));
+            assertThat(list).contains("Safety alarm: button pressed");
+            assertThat(supervisor.get("/wallboard/figures?lang=nb").body()).contains("Trygghetsalarm: knappetrykk");
+        } finally {
+            VardeUser operator = demoUser("operator");
+            alarms.claim(operator, AlarmId.of(id));
+            alarms.close(operator, AlarmId.of(id), no.varde.alarm.Outcome.FALSE_ALARM, null);
+        }
+    }
+
     private VardeUser demoUser(String username) {
         return jdbc.sql("select id, username, display_name, role, kommunenummer, response_centre_id"
                         + " from user_account where username = ?")

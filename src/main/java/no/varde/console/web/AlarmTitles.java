@@ -27,11 +27,21 @@ class AlarmTitles {
         if (!"en".equals(locale.getLanguage())) {
             return alarm.title();
         }
+        return english(alarm.source(), alarm.sourceCode(), alarm.title());
+    }
+
+    /** The title of the type a device's code names, in the page's language; the stored (Norwegian) one otherwise. */
+    String of(String source, String sourceCode, String stored) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return "en".equals(locale.getLanguage()) ? english(source, sourceCode, stored) : stored;
+    }
+
+    private String english(String source, String sourceCode, String stored) {
         return mappings.all().stream()
-                .filter(m -> String.valueOf(m.source()).equals(alarm.source())
-                        && m.code().equals(alarm.sourceCode()))
+                .filter(m ->
+                        String.valueOf(m.source()).equals(source) && m.code().equals(sourceCode))
                 .map(m -> m.titleEn())
                 .findFirst()
-                .orElse(alarm.title());
+                .orElse(stored);
     }
 }

@@ -42,11 +42,18 @@ class WallboardPages {
     static final int WAITING_LISTED = 15;
 
     private final AlarmStatistics statistics;
+    private final AlarmTitles titles;
     private final ConsolePresence presence;
     private final Municipalities municipalities;
     private final Clock clock;
 
-    WallboardPages(AlarmStatistics statistics, ConsolePresence presence, Municipalities municipalities, Clock clock) {
+    WallboardPages(
+            AlarmStatistics statistics,
+            ConsolePresence presence,
+            Municipalities municipalities,
+            AlarmTitles titles,
+            Clock clock) {
+        this.titles = titles;
         this.statistics = statistics;
         this.presence = presence;
         this.municipalities = municipalities;
@@ -85,6 +92,8 @@ class WallboardPages {
         var oldest = statistics.oldestUnclaimed(user);
         model.addAttribute("oldest", oldest);
         model.addAttribute(
+                "oldestTitle", oldest == null ? null : titles.of(oldest.source(), oldest.sourceCode(), oldest.title()));
+        model.addAttribute(
                 "oldestAgeSeconds",
                 oldest == null ? 0 : Duration.between(oldest.receivedAt(), now).toSeconds());
         model.addAttribute("answers", statistics.answerTimes(user, today, ANSWER_TARGET, now));
@@ -96,7 +105,7 @@ class WallboardPages {
                 "waitingList",
                 listed.stream()
                         .map(a -> new WaitingRow(
-                                a.title(),
+                                titles.of(a.source(), a.sourceCode(), a.title()),
                                 a.priority().value(),
                                 a.kommunenummer() == null
                                         ? null
