@@ -32,6 +32,16 @@ class CalloutCancellations {
     public void on(AlarmClosed event) {
         if (event.outcome() != Outcome.CALLOUT_COMPLETED) {
             cancelActive(event.alarmId());
+            return;
+        }
+        // closed as completed: whoever went is done (the worker may have phoned it in instead of tapping Done);
+        // anyone still only notified is told not to come
+        for (Callout callout : callouts.lockActiveOf(event.alarmId())) {
+            if (callout.state().waitingForAcceptance()) {
+                notifications.cancel(callout, callouts.links(callout.id()));
+            } else {
+                callouts.moved(callout.id(), CalloutState.DONE, event.at());
+            }
         }
     }
 
