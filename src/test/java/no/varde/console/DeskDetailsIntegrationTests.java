@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,18 +167,27 @@ class DeskDetailsIntegrationTests {
     @Test
     void theWallboardShowsTodaysTrendByHourAndHasAKioskModeWithoutNavigation() throws Exception {
         String[] device = ConsoleTestClient.residentDevice(jdbc, "1818");
-        event("FALL", device[0], device[1], "");
-        int hour = ZonedDateTime.now(ZoneId.of("Europe/Oslo")).getHour();
+        String alarm = event("FALL", device[0], device[1], "");
+        // the hour the alarm was received in (Oslo time), not the hour now: a test on the hour must not miss it
+        int hour = jdbc.sql("select received_at from alarm where id = ?::uuid")
+                .param(alarm)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant()
+                .atZone(ZoneId.of("Europe/Oslo"))
+                .getHour();
 
         String board = page("/wallboard");
         assertThat(board)
                 .contains("id=\"trend\"")
                 .contains("href=\"/wallboard/kiosk\"")
                 .contains("<nav");
-        Matcher bar = Pattern.compile("data-hour=\"" + hour + "\"\\s+title=\"Kl\\. \\d\\d: (\\d+) alarmer")
+        // the count is written as a Norwegian number: thousands grouped by a (no-break) space in a shared database
+        Matcher bar = Pattern.compile(
+                        "data-hour=\"" + hour + "\"\\s+title=\"Kl\\. \\d\\d: ([\\d\\s\u00a0\u202f]+) alarmer")
                 .matcher(board);
         assertThat(bar.find()).as("a bar for this hour").isTrue();
-        assertThat(Integer.parseInt(bar.group(1))).isPositive();
+        assertThat(Long.parseLong(bar.group(1).replaceAll("\\D", ""))).isPositive();
 
         String kiosk = page("/wallboard/kiosk");
         assertThat(kiosk)
