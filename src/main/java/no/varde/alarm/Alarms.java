@@ -186,7 +186,7 @@ public class Alarms {
     }
 
     public boolean visibleTo(VardeUser user, AlarmId id) {
-        return store.find(scopes.forUser(user), seesUnassigned(user), id).isPresent();
+        return findVisibleWithTimeline(user, id).isPresent();
     }
 
     /**

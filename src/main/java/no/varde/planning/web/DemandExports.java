@@ -13,7 +13,6 @@ import no.varde.planning.demand.Populations;
 import no.varde.planning.demand.UsersPer1000;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -64,7 +63,7 @@ class DemandExports {
                     text("planning.xlsx.value", locale));
             AgeGroup[] groups = AgeGroup.values();
             for (int g = 0; g < groups.length; g++) {
-                named(
+                Workbooks.named(
                         book,
                         inputs,
                         g + 1,
@@ -81,7 +80,7 @@ class DemandExports {
                                                 locale)
                                         : text("planning.demand.assumed.users.short", locale));
             }
-            named(
+            Workbooks.named(
                     book,
                     inputs,
                     5,
@@ -199,15 +198,6 @@ class DemandExports {
         } catch (IOException e) {
             throw new UncheckedIOException("VARDE-PLAN-0051: the demand workbook could not be written", e);
         }
-    }
-
-    private static void named(XSSFWorkbook book, Sheet sheet, int row, String name, String label, double value) {
-        Row x = sheet.createRow(row);
-        x.createCell(0).setCellValue(label);
-        x.createCell(1).setCellValue(value);
-        Name defined = book.createName();
-        defined.setNameName(name);
-        defined.setRefersToFormula("'" + sheet.getSheetName() + "'!$B$" + (row + 1));
     }
 
     private static void header(Row row, CellStyle style, String... labels) {

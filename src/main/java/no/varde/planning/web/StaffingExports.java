@@ -8,7 +8,6 @@ import no.varde.planning.HourPlan;
 import no.varde.planning.StaffingPlan;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -81,39 +80,41 @@ class StaffingExports {
                     text("planning.xlsx.value", locale));
             var p = plan.parameters();
             int r = 1;
-            r = named(book, inputs, r, "serviceLevel", text("planning.field.serviceLevel", locale), p.serviceLevel());
-            r = named(
+            r = Workbooks.named(
+                    book, inputs, r, "serviceLevel", text("planning.field.serviceLevel", locale), p.serviceLevel());
+            r = Workbooks.named(
                     book, inputs, r, "targetSeconds", text("planning.field.targetSeconds", locale), p.targetSeconds());
-            r = named(
+            r = Workbooks.named(
                     book,
                     inputs,
                     r,
                     "handlingSeconds",
                     text("planning.field.handlingSeconds", locale),
                     p.handlingSeconds());
-            r = named(book, inputs, r, "shrinkage", text("planning.field.shrinkage", locale), p.shrinkage());
-            r = named(
+            r = Workbooks.named(book, inputs, r, "shrinkage", text("planning.field.shrinkage", locale), p.shrinkage());
+            r = Workbooks.named(
                     book,
                     inputs,
                     r,
                     "minimumOnDuty",
                     text("planning.xlsx.minimumOnDuty", locale),
                     plan.minimumOnDuty());
-            r = named(
+            r = Workbooks.named(
                     book,
                     inputs,
                     r,
                     "hoursPerFte",
                     text("planning.xlsx.hoursPerFte", locale),
                     plan.hoursPerFte().doubleValue());
-            r = named(
+            r = Workbooks.named(
                     book,
                     inputs,
                     r,
                     "salaryPerFte",
                     text("planning.xlsx.salaryPerFte", locale),
                     plan.salaryPerFte().doubleValue());
-            r = named(book, inputs, r, "alarmsPerYear", text("planning.figure.alarms", locale), plan.alarmsPerYear());
+            r = Workbooks.named(
+                    book, inputs, r, "alarmsPerYear", text("planning.figure.alarms", locale), plan.alarmsPerYear());
             Row model = inputs.createRow(r++);
             model.createCell(0).setCellValue(text("planning.xlsx.model", locale));
             model.createCell(1)
@@ -225,16 +226,6 @@ class StaffingExports {
         } catch (IOException e) {
             throw new UncheckedIOException("VARDE-PLAN-0050: the staffing workbook could not be written", e);
         }
-    }
-
-    private static int named(XSSFWorkbook book, Sheet sheet, int row, String name, String label, double value) {
-        Row x = sheet.createRow(row);
-        x.createCell(0).setCellValue(label);
-        x.createCell(1).setCellValue(value);
-        Name defined = book.createName();
-        defined.setNameName(name);
-        defined.setRefersToFormula("'" + sheet.getSheetName() + "'!$B$" + (row + 1));
-        return row + 1;
     }
 
     private static void formula(Sheet sheet, int row, String label, String formula) {
