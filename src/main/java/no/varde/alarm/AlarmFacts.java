@@ -107,6 +107,34 @@ public class AlarmFacts {
                 .list();
     }
 
+    /**
+     * Technical alarms received in [from, to) per municipality, with the same split as {@link #monthly}: closed
+     * without a person (closed, never claimed: a rule closed it) and closed by people, and how many are still open.
+     */
+    public List<TechnicalCounts> technicalByMunicipality(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select kommunenummer, count(*) as alarms,
+                               count(*) filter (where state = 'CLOSED' and claimed_by is null) as without_human,
+                               count(*) filter (where state = 'CLOSED' and claimed_by is not null) as by_people,
+                               count(*) filter (where state <> 'CLOSED') as still_open
+                        from alarm where category = 'TECHNICAL' and received_at >= :from and received_at < :to
+                          and kommunenummer is not null
+                        group by kommunenummer""")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new TechnicalCounts(
+                        rs.getString("kommunenummer"),
+                        rs.getLong("alarms"),
+                        rs.getLong("without_human"),
+                        rs.getLong("by_people"),
+                        rs.getLong("still_open")))
+                .list();
+    }
+
+    /** Technical alarms of one municipality: received, closed without a person, closed by people, still open. */
+    public record TechnicalCounts(
+            String kommunenummer, long alarms, long closedWithoutHuman, long closedByPeople, long stillOpen) {}
+
     public record Handling(long alarms, @Nullable Double meanSeconds) {
 
         public OptionalDouble mean() {

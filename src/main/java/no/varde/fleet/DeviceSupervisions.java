@@ -48,7 +48,7 @@ class DeviceSupervisions {
                    or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'
                  when t.supervision_class is not null then 'DEVICE_TYPE' end""";
 
-    private static final String SUPERVISED_FROM = " from device d"
+    static final String SUPERVISED_FROM = " from device d"
             + " left join fleet_device f on f.device_id = d.id"
             + " left join fleet_type_supervision t on t.device_type = d.type"
             + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
@@ -278,7 +278,7 @@ class DeviceSupervisions {
                 rs.getString("serial_number"));
     }
 
-    private static Map<String, Object> classes(FleetProperties properties) {
+    static Map<String, Object> classes(FleetProperties properties) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("scaipClass", name(properties.scaipHeartbeats()));
         params.put("siaClass", name(properties.dc09Polling()));

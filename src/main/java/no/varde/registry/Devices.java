@@ -135,10 +135,21 @@ public class Devices {
             DeviceIdentity identity,
             Instant at,
             boolean test,
-            @Nullable String source) {
+            @Nullable String source,
+            @Nullable Integer batteryPercent,
+            boolean heartbeat) {
+
+        public Heard(DeviceIdentity identity, Instant at, boolean test, @Nullable String source) {
+            this(identity, at, test, source, null, true);
+        }
 
         public Heard(DeviceIdentity identity, Instant at, boolean test) {
             this(identity, at, test, null);
+        }
+
+        /** An alarm (not a heartbeat) that reported the device's battery level: only the level is kept. */
+        public static Heard battery(DeviceIdentity identity, Instant at, int batteryPercent) {
+            return new Heard(identity, at, false, null, batteryPercent, false);
         }
     }
 
@@ -152,9 +163,28 @@ public class Devices {
      */
     public int heardAll(java.util.Collection<Heard> reports) {
         record Latest(
-                Instant heard,
+                @Nullable Instant heard,
                 @Nullable Instant test,
-                @Nullable String source) {}
+                @Nullable String source,
+                @Nullable Instant batteryAt,
+                @Nullable Integer battery) {
+
+            static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
+                return a == null ? b : b == null || a.isAfter(b) ? a : b;
+            }
+
+            Latest merge(Latest other) {
+                boolean mine = other.heard == null || (heard != null && heard.isAfter(other.heard));
+                boolean myBattery =
+                        other.batteryAt == null || (batteryAt != null && batteryAt.isAfter(other.batteryAt));
+                return new Latest(
+                        later(heard, other.heard),
+                        later(test, other.test),
+                        mine ? source : other.source,
+                        myBattery ? batteryAt : other.batteryAt,
+                        myBattery ? battery : other.battery);
+            }
+        }
         java.util.SortedMap<UUID, Latest> byDevice = new java.util.TreeMap<>();
         int known = 0;
         for (Heard report : reports) {
@@ -163,30 +193,39 @@ public class Devices {
                 continue;
             }
             known++;
+            Instant heard = report.heartbeat() ? report.at() : null;
             byDevice.merge(
                     device.get().id().value(),
-                    new Latest(report.at(), report.test() ? report.at() : null, report.source()),
-                    (a, b) -> new Latest(
-                            a.heard().isAfter(b.heard()) ? a.heard() : b.heard(),
-                            a.test() == null
-                                    ? b.test()
-                                    : b.test() == null || a.test().isAfter(b.test()) ? a.test() : b.test(),
-                            a.heard().isAfter(b.heard()) ? a.source() : b.source()));
+                    new Latest(
+                            heard,
+                            report.heartbeat() && report.test() ? report.at() : null,
+                            report.heartbeat() ? report.source() : null,
+                            report.batteryPercent() == null ? null : report.at(),
+                            report.batteryPercent()),
+                    Latest::merge);
         }
-        // the source is the protocol of the latest report (the right-hand sides read the row before the update)
+        // one ordered pass over the rows (heartbeats and battery levels together), so two groups reporting the same
+        // devices never deadlock; the right-hand sides read the row before the update
         byDevice.forEach((id, latest) -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
-                        + " last_heard_source = case when last_heard_at is null or last_heard_at <= :at"
-                        + " then coalesce(cast(:source as text), last_heard_source) else last_heard_source end,"
-                        + " last_test_at = greatest(last_test_at, :test) where id = :id")
-                .param("at", java.sql.Timestamp.from(latest.heard()))
+                        + " last_heard_source = case when cast(:at as timestamptz) is not null and (last_heard_at is null"
+                        + " or last_heard_at <= :at) then coalesce(cast(:source as text), last_heard_source)"
+                        + " else last_heard_source end,"
+                        + " last_test_at = greatest(last_test_at, :test),"
+                        + " battery_percent = case when cast(:batteryAt as timestamptz) is not null and (battery_at is null"
+                        + " or battery_at <= :batteryAt) then cast(:battery as smallint) else battery_percent end,"
+                        + " battery_at = greatest(battery_at, :batteryAt) where id = :id")
+                .param("at", timestamp(latest.heard()), java.sql.Types.TIMESTAMP)
                 .param("source", latest.source(), java.sql.Types.VARCHAR)
-                .param(
-                        "test",
-                        latest.test() == null ? null : java.sql.Timestamp.from(latest.test()),
-                        java.sql.Types.TIMESTAMP)
+                .param("test", timestamp(latest.test()), java.sql.Types.TIMESTAMP)
+                .param("batteryAt", timestamp(latest.batteryAt()), java.sql.Types.TIMESTAMP)
+                .param("battery", latest.battery(), java.sql.Types.INTEGER)
                 .param("id", id)
                 .update());
         return known;
+    }
+
+    private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
     }
 
     /**

@@ -99,8 +99,15 @@ class GroupWriter {
                     event.event().device(),
                     event.event().receivedAt(),
                     test,
-                    event.event().source().name()));
+                    event.event().source().name(),
+                    event.event().batteryPercent(),
+                    true));
             return null;
+        }
+        Integer battery = event.event().batteryPercent();
+        if (battery != null) {
+            heard.add(
+                    Devices.Heard.battery(event.event().device(), event.event().receivedAt(), battery));
         }
         return alarms.receive(event.event());
     }
