@@ -190,6 +190,7 @@ public class FleetDashboard {
                 .query((rs, row) -> new SilentDevice(
                         new DeviceId(rs.getObject("id", UUID.class)),
                         rs.getString("kommunenummer"),
+                        rs.getString("kommune_name"),
                         rs.getString("type"),
                         rs.getString("vendor"),
                         rs.getString("model"),
@@ -202,7 +203,8 @@ public class FleetDashboard {
 
     private List<BatteryDevice> lowBattery(AccessScope scope) {
         return jdbc.sql("select d.id, d.kommunenummer, d.type, d.vendor, d.model, d.serial_number, d.battery_percent,"
-                        + " d.battery_at from device d where d.status = 'ACTIVE' and d.battery_percent <= :low and"
+                        + " d.battery_at, m.name as kommune_name from device d"
+                        + " join municipality m on m.kommunenummer = d.kommunenummer where d.status = 'ACTIVE' and d.battery_percent <= :low and"
                         + NeedToKnow.within("d.kommunenummer")
                         + " order by d.battery_percent, d.battery_at limit :limit")
                 .params(NeedToKnow.params(scope))
@@ -211,6 +213,7 @@ public class FleetDashboard {
                 .query((rs, row) -> new BatteryDevice(
                         new DeviceId(rs.getObject("id", UUID.class)),
                         rs.getString("kommunenummer"),
+                        rs.getString("kommune_name"),
                         rs.getString("type"),
                         rs.getString("vendor"),
                         rs.getString("model"),
@@ -306,6 +309,7 @@ public class FleetDashboard {
     public record SilentDevice(
             DeviceId id,
             String kommunenummer,
+            String municipality,
             String type,
             String vendor,
             String model,
@@ -318,6 +322,7 @@ public class FleetDashboard {
     public record BatteryDevice(
             DeviceId id,
             String kommunenummer,
+            String municipality,
             String type,
             String vendor,
             String model,
