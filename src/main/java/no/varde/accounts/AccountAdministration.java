@@ -75,7 +75,11 @@ public class AccountAdministration {
             problems.add(AccountProblem.DISPLAY_NAME_BLANK.on("displayName"));
         }
         Role role = parseRole(request.role(), problems);
-        Kommunenummer kommunenummer = municipality(role, trim(request.kommunenummer()), problems);
+        List<Kommunenummer> kommuner = role == Role.TECHNICIAN
+                ? technicianMunicipalities(trim(request.kommunenummer()), problems)
+                : java.util.Optional.ofNullable(municipality(role, trim(request.kommunenummer()), problems)).stream()
+                        .toList();
+        Kommunenummer kommunenummer = kommuner.isEmpty() ? null : kommuner.getFirst();
         UUID centre = responseCentre(role, trim(request.responseCentreId()), problems);
         String password = request.password() == null ? "" : request.password();
         if (!password.isEmpty()) {
@@ -103,7 +107,8 @@ public class AccountAdministration {
                 role,
                 kommunenummer,
                 centre,
-                true));
+                true,
+                java.util.Set.copyOf(kommuner)));
         log.info("{} created account {} ({})", admin.username(), account.username(), describe(account));
         return account;
     }
@@ -181,6 +186,27 @@ public class AccountAdministration {
         return Kommunenummer.of(value);
     }
 
+    /** A technician's municipalities: one or several numbers, separated by commas or spaces; the first is theirs. */
+    private List<Kommunenummer> technicianMunicipalities(String value, List<FieldProblem> problems) {
+        List<Kommunenummer> kommuner = new ArrayList<>();
+        for (String part : value.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!Kommunenummer.isValid(part) || !municipalities.exists(Kommunenummer.of(part))) {
+                problems.add(AccountProblem.MUNICIPALITY_REQUIRED.on("kommunenummer"));
+                return List.of();
+            }
+            if (!kommuner.contains(Kommunenummer.of(part))) {
+                kommuner.add(Kommunenummer.of(part));
+            }
+        }
+        if (kommuner.isEmpty()) {
+            problems.add(AccountProblem.MUNICIPALITY_REQUIRED.on("kommunenummer"));
+        }
+        return kommuner;
+    }
+
     private @Nullable UUID responseCentre(@Nullable Role role, String value, List<FieldProblem> problems) {
         if (role == null) {
             return null;
@@ -215,7 +241,7 @@ public class AccountAdministration {
 
     private static String describe(UserAccount account) {
         if (account.kommunenummer() != null) {
-            return account.role() + " " + account.kommunenummer();
+            return account.role() + " " + account.kommuner();
         }
         return account.responseCentreId() != null
                 ? account.role() + " centre " + account.responseCentreId()

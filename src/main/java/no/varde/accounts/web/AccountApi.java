@@ -91,6 +91,7 @@ class AccountApi {
             String displayName,
             String role,
             @Nullable String kommunenummer,
+            java.util.List<String> kommuner,
             @Nullable UUID responseCentreId,
             boolean enabled,
             boolean hasPassword,
@@ -105,6 +106,9 @@ class AccountApi {
                     account.kommunenummer() == null
                             ? null
                             : account.kommunenummer().value(),
+                    account.kommuner().stream()
+                            .map(no.varde.shared.Kommunenummer::value)
+                            .toList(),
                     account.responseCentreId(),
                     account.enabled(),
                     account.hasPassword(),
