@@ -77,6 +77,21 @@ public class TaskEscalation {
 
     /** Escalates the tasks overdue at {@code now} that were not escalated before; returns how many. */
     public int escalate(Instant now) {
+        int total = 0;
+        int batch;
+        do {
+            batch = escalateBatch(now);
+            total += batch;
+        } while (batch == BATCH);
+        if (total > 0) {
+            log.info("VARDE-FLEET-0020: {} overdue technician tasks escalated to their municipal admins", total);
+        }
+        return total;
+    }
+
+    private static final int BATCH = 500;
+
+    private int escalateBatch(Instant now) {
         int[] escalated = {0};
         SystemUser.runAs(
                 ACTOR,
@@ -85,8 +100,9 @@ public class TaskEscalation {
                     List<Due> due = jdbc.sql("""
                             select id, kommunenummer, title, due_at, state from fleet_task
                             where state in ('OPEN', 'ASSIGNED') and escalated_at is null and due_at < ?
-                            order by due_at, id limit 500 for update skip locked""")
+                            order by due_at, id limit ? for update skip locked""")
                             .param(Timestamp.from(now))
+                            .param(BATCH)
                             .query((rs, row) -> new Due(
                                     rs.getLong("id"),
                                     new Kommunenummer(rs.getString("kommunenummer")),
@@ -99,9 +115,6 @@ public class TaskEscalation {
                         escalated[0]++;
                     }
                 }));
-        if (escalated[0] > 0) {
-            log.info("VARDE-FLEET-0020: {} overdue technician tasks escalated to their municipal admins", escalated[0]);
-        }
         return escalated[0];
     }
 
