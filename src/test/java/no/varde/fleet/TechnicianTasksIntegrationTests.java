@@ -379,6 +379,50 @@ class TechnicianTasksIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aTechnicianAccountIsBoundToSeveralMunicipalitiesAndSeesTheTasksOfThoseOnly() throws Exception {
+        String username = "tekniker." + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/v1/accounts")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"username": "%s", "displayName": "Test Tekniker", "role": "TECHNICIAN",
+                                 "kommunenummer": "1813, 1824", "password": "a long enough secret"}
+                                """.formatted(username)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kommunenummer").value("1813"))
+                .andExpect(jsonPath("$.kommuner").value(org.hamcrest.Matchers.contains("1813", "1824")));
+        mvc.perform(post("/api/v1/accounts")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"username": "%s-x", "displayName": "Test Tekniker", "role": "TECHNICIAN",
+                                 "kommunenummer": "1813, 99", "password": "a long enough secret"}
+                                """.formatted(username)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("kommunenummer"));
+        long bronnoy = createTask(
+                "sysadmin", fleet.newDevice("SAFETY_ALARM", "1813").id().toString(), "B");
+        long vefsn = createTask(
+                "sysadmin", fleet.newDevice("SAFETY_ALARM", "1824").id().toString(), "V");
+        long rana = createTask(
+                "sysadmin", fleet.newDevice("SAFETY_ALARM", "1833").id().toString(), "R");
+        String body = mvc.perform(get("/api/v1/fleet/tasks?view=OPEN&limit=1000")
+                        .with(httpBasic(username, "a long enough secret")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Long> seen = JsonPath.<List<Number>>read(body, "$[*].id").stream()
+                .map(Number::longValue)
+                .toList();
+        assertThat(seen).contains(bronnoy, vefsn).doesNotContain(rana);
+        assertThat(ids(TECHNICIAN, "OPEN")).contains(vefsn, rana).doesNotContain(bronnoy);
+        for (long task : List.of(bronnoy, vefsn, rana)) {
+            cancelLeftOver(task);
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     /** Tests share one database: a task the test leaves active is cancelled, so open lists do not grow run by run. */
