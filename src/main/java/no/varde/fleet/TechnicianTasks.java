@@ -167,6 +167,16 @@ public class TechnicianTasks {
                 .list();
     }
 
+    /** How many active tasks in the user's municipalities are past their due time at {@code now}. */
+    public int countOverdue(VardeUser user, Instant now) {
+        return jdbc.sql("select count(*) from fleet_task t where t.state in ('OPEN', 'ASSIGNED') and t.due_at < :now"
+                        + " and" + NeedToKnow.within("t.kommunenummer"))
+                .params(NeedToKnow.params(scopes.forUser(user)))
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .single();
+    }
+
     /** One task in the user's municipalities. */
     public TechnicianTask get(VardeUser user, long id) {
         return jdbc.sql("select * from fleet_task t where t.id = :id and" + NeedToKnow.within("t.kommunenummer"))
