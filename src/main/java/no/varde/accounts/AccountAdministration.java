@@ -136,6 +136,21 @@ public class AccountAdministration {
         return accounts.save(account.withPasswordHash(encoder.encode(password)));
     }
 
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
+
+    /** Sets the account's mobile number (for escalations by text message), or removes it when empty. */
+    @Transactional
+    public UserAccount setPhone(VardeUser admin, UUID id, @Nullable String phone) {
+        UserAccount account = find(admin, id);
+        String number = trim(phone).replace(" ", "");
+        if (!number.isEmpty() && !PHONE.matcher(number).matches()) {
+            throw InvalidInputException.of("phone", "must be a mobile number of 8 to 15 digits, e.g. +4791234567");
+        }
+        accounts.setPhone(account.id(), number.isEmpty() ? null : number);
+        log.info("{} set the mobile number of account {}", admin.username(), account.username());
+        return account;
+    }
+
     /** Binds the account to an OpenID Connect subject, or removes the binding when the subject is empty. */
     @Transactional
     public UserAccount bindOidcSubject(VardeUser admin, UUID id, @Nullable String oidcSubject) {
