@@ -85,7 +85,6 @@ public class TechnicianTasks {
     private final StaffDirectory staff;
     private final DeviceMaintenance devices;
     private final DeviceSwaps swaps;
-    private final java.time.Clock clock;
 
     TechnicianTasks(
             JdbcClient jdbc,
@@ -93,9 +92,7 @@ public class TechnicianTasks {
             AuditLog audit,
             StaffDirectory staff,
             DeviceMaintenance devices,
-            DeviceSwaps swaps,
-            java.time.Clock clock) {
-        this.clock = clock;
+            DeviceSwaps swaps) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -137,11 +134,6 @@ public class TechnicianTasks {
                 .param(alarm.value())
                 .query(Long.class)
                 .single();
-    }
-
-    /** Active tasks in the user's municipalities, the earliest due first. */
-    public List<TechnicianTask> open(VardeUser user, int limit) {
-        return list(user, View.ACTIVE, clock.instant(), limit);
     }
 
     /** The user's tasks of a view, the earliest due first (finished ones: the latest first). */
