@@ -32,7 +32,8 @@ class OpenApiDocumentationIntegrationTests {
                 .contains("/api/v1/devices")
                 .contains("/api/v1/imports/residents")
                 .contains("/api/v1/audit")
-                .contains("/api/v1/fleet/rules");
+                .contains("/api/v1/fleet/rules")
+                .contains("/api/v1/fleet/tasks/{id}/complete");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/openapi.json"), json);
         mvc.perform(get("/api-docs.html")).andExpect(status().is3xxRedirection());

@@ -75,7 +75,11 @@ public class AccountAdministration {
             problems.add(AccountProblem.DISPLAY_NAME_BLANK.on("displayName"));
         }
         Role role = parseRole(request.role(), problems);
-        Kommunenummer kommunenummer = municipality(role, trim(request.kommunenummer()), problems);
+        List<Kommunenummer> kommuner = role == Role.TECHNICIAN
+                ? technicianMunicipalities(trim(request.kommunenummer()), problems)
+                : java.util.Optional.ofNullable(municipality(role, trim(request.kommunenummer()), problems)).stream()
+                        .toList();
+        Kommunenummer kommunenummer = kommuner.isEmpty() ? null : kommuner.getFirst();
         UUID centre = responseCentre(role, trim(request.responseCentreId()), problems);
         String password = request.password() == null ? "" : request.password();
         if (!password.isEmpty()) {
@@ -103,7 +107,8 @@ public class AccountAdministration {
                 role,
                 kommunenummer,
                 centre,
-                true));
+                true,
+                java.util.Set.copyOf(kommuner)));
         log.info("{} created account {} ({})", admin.username(), account.username(), describe(account));
         return account;
     }
@@ -129,6 +134,21 @@ public class AccountAdministration {
         }
         log.info("{} set a new password for account {}", admin.username(), account.username());
         return accounts.save(account.withPasswordHash(encoder.encode(password)));
+    }
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
+
+    /** Sets the account's mobile number (for escalations by text message), or removes it when empty. */
+    @Transactional
+    public UserAccount setPhone(VardeUser admin, UUID id, @Nullable String phone) {
+        UserAccount account = find(admin, id);
+        String number = trim(phone).replace(" ", "");
+        if (!number.isEmpty() && !PHONE.matcher(number).matches()) {
+            throw InvalidInputException.of("phone", "must be a mobile number of 8 to 15 digits, e.g. +4791234567");
+        }
+        accounts.setPhone(account.id(), number.isEmpty() ? null : number);
+        log.info("{} set the mobile number of account {}", admin.username(), account.username());
+        return account;
     }
 
     /** Binds the account to an OpenID Connect subject, or removes the binding when the subject is empty. */
@@ -181,6 +201,27 @@ public class AccountAdministration {
         return Kommunenummer.of(value);
     }
 
+    /** A technician's municipalities: one or several numbers, separated by commas or spaces; the first is theirs. */
+    private List<Kommunenummer> technicianMunicipalities(String value, List<FieldProblem> problems) {
+        List<Kommunenummer> kommuner = new ArrayList<>();
+        for (String part : value.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!Kommunenummer.isValid(part) || !municipalities.exists(Kommunenummer.of(part))) {
+                problems.add(AccountProblem.MUNICIPALITY_REQUIRED.on("kommunenummer"));
+                return List.of();
+            }
+            if (!kommuner.contains(Kommunenummer.of(part))) {
+                kommuner.add(Kommunenummer.of(part));
+            }
+        }
+        if (kommuner.isEmpty()) {
+            problems.add(AccountProblem.MUNICIPALITY_REQUIRED.on("kommunenummer"));
+        }
+        return kommuner;
+    }
+
     private @Nullable UUID responseCentre(@Nullable Role role, String value, List<FieldProblem> problems) {
         if (role == null) {
             return null;
@@ -215,7 +256,7 @@ public class AccountAdministration {
 
     private static String describe(UserAccount account) {
         if (account.kommunenummer() != null) {
-            return account.role() + " " + account.kommunenummer();
+            return account.role() + " " + account.kommuner();
         }
         return account.responseCentreId() != null
                 ? account.role() + " centre " + account.responseCentreId()

@@ -55,4 +55,28 @@ class AccountStaffDirectory implements StaffDirectory {
                 .flatMap(name -> find(name).stream())
                 .toList();
     }
+
+    @Override
+    public List<Contact> municipalAdmins(no.varde.shared.Kommunenummer kommunenummer) {
+        return jdbc.sql("select username, display_name, phone from user_account where enabled"
+                        + " and role = 'MUNICIPAL_ADMIN' and kommunenummer = ? order by display_name, username")
+                .param(kommunenummer.value())
+                .query((rs, row) ->
+                        new Contact(rs.getString("username"), rs.getString("display_name"), rs.getString("phone")))
+                .list();
+    }
+
+    @Override
+    public List<VardeUser> technicians(no.varde.shared.Kommunenummer kommunenummer) {
+        return jdbc
+                .sql("select username from user_account ua where enabled and role = 'TECHNICIAN'"
+                        + " and (kommunenummer = :k or exists (select 1 from user_account_municipality m"
+                        + " where m.account_id = ua.id and m.kommunenummer = :k)) order by display_name, username")
+                .param("k", kommunenummer.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(name -> find(name).stream())
+                .toList();
+    }
 }

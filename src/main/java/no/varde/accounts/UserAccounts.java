@@ -22,7 +22,12 @@ public class UserAccounts {
             Role.valueOf(rs.getString("role")),
             rs.getString("kommunenummer") == null ? null : new Kommunenummer(rs.getString("kommunenummer")),
             rs.getObject("response_centre_id", UUID.class),
-            rs.getBoolean("enabled"));
+            rs.getBoolean("enabled"),
+            further(rs.getArray("further_kommuner")));
+
+    /** Every account column, and the further municipalities a technician is bound to. */
+    private static final String SELECT = "select ua.*, array(select m.kommunenummer from user_account_municipality m"
+            + " where m.account_id = ua.id order by 1) as further_kommuner from user_account ua ";
 
     /** The user_account.username check constraint. */
     private static final java.util.regex.Pattern POSSIBLE_USERNAME =
@@ -39,37 +44,32 @@ public class UserAccounts {
         if (!POSSIBLE_USERNAME.matcher(lower).matches()) {
             return Optional.empty(); // never an account, and the database cannot take every string (NUL)
         }
-        return jdbc.sql("select * from user_account where username = ?")
+        return jdbc.sql(SELECT + "where ua.username = ?")
                 .param(lower)
                 .query(MAPPER)
                 .optional();
     }
 
     public Optional<UserAccount> findByOidcSubject(String subject) {
-        return jdbc.sql("select * from user_account where oidc_subject = ?")
+        return jdbc.sql(SELECT + "where ua.oidc_subject = ?")
                 .param(subject)
                 .query(MAPPER)
                 .optional();
     }
 
     public Optional<UserAccount> find(UUID id) {
-        return jdbc.sql("select * from user_account where id = ?")
-                .param(id)
-                .query(MAPPER)
-                .optional();
+        return jdbc.sql(SELECT + "where ua.id = ?").param(id).query(MAPPER).optional();
     }
 
     public List<UserAccount> withRoleIn(Role role, Kommunenummer kommunenummer) {
-        return jdbc.sql("select * from user_account where role = ? and kommunenummer = ? order by username")
+        return jdbc.sql(SELECT + "where ua.role = ? and ua.kommunenummer = ? order by ua.username")
                 .params(role.name(), kommunenummer.value())
                 .query(MAPPER)
                 .list();
     }
 
     public List<UserAccount> all() {
-        return jdbc.sql("select * from user_account order by role, username")
-                .query(MAPPER)
-                .list();
+        return jdbc.sql(SELECT + "order by ua.role, ua.username").query(MAPPER).list();
     }
 
     public long count() {
@@ -101,6 +101,40 @@ public class UserAccounts {
                 .param("centre", account.responseCentreId())
                 .param("enabled", account.enabled())
                 .update();
+        jdbc.sql("delete from user_account_municipality where account_id = ?")
+                .param(account.id())
+                .update();
+        if (account.role() == Role.TECHNICIAN) {
+            account.kommuner().stream()
+                    .filter(k -> !k.equals(account.kommunenummer()))
+                    .forEach(k -> jdbc.sql(
+                                    "insert into user_account_municipality (account_id, kommunenummer) values (?, ?)")
+                            .params(account.id(), k.value())
+                            .update());
+        }
         return account;
+    }
+
+    /** Sets the mobile number escalations are sent to (null: none). */
+    @Transactional
+    public void setPhone(UUID id, @org.jspecify.annotations.Nullable String phone) {
+        jdbc.sql("update user_account set phone = ?, updated_at = now() where id = ?")
+                .params(phone, id)
+                .update();
+    }
+
+    public java.util.Optional<String> phone(UUID id) {
+        return jdbc.sql("select phone from user_account where id = ? and phone is not null")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    private static java.util.Set<Kommunenummer> further(java.sql.Array array) throws java.sql.SQLException {
+        java.util.Set<Kommunenummer> kommuner = new java.util.TreeSet<>();
+        for (Object value : (Object[]) array.getArray()) {
+            kommuner.add(new Kommunenummer(value.toString()));
+        }
+        return kommuner;
     }
 }

@@ -128,6 +128,7 @@ public class AuditLog {
             case MUNICIPAL_ADMIN -> "municipal service administration";
             case REGION_ANALYST -> "regional analysis";
             case SYSTEM_ADMIN -> "platform administration";
+            case TECHNICIAN -> "technical maintenance of welfare technology";
         };
     }
 

@@ -25,6 +25,7 @@ public class AccessScopes {
             case REGION_ANALYST -> AccessScope.none();
             case HOME_CARE, MUNICIPAL_ADMIN ->
                 user.kommunenummer() == null ? AccessScope.none() : AccessScope.of(Set.of(user.kommunenummer()));
+            case TECHNICIAN -> AccessScope.of(user.kommuner());
             case OPERATOR, SUPERVISOR ->
                 user.responseCentreId() == null
                         ? AccessScope.none()

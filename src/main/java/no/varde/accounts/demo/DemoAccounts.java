@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "varde-demo";
+    static final String TECHNICIAN = "tekniker";
+    /** A made-up demo number: the demo sends through the outbox only, never to a real gateway. */
+    static final String ADMIN_PHONE = "+4799999913";
+
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final UserAccounts accounts;
@@ -57,6 +61,7 @@ class DemoAccounts implements ApplicationRunner {
                                     null),
                             account("hjemme.rana", "Rune Hjemmetjeneste (Rana)", hash, Role.HOME_CARE, "1833", null),
                             account("admin.bronnoy", "Anne Admin (Brønnøy)", hash, Role.MUNICIPAL_ADMIN, "1813", null),
+                            technician(hash),
                             account("analytiker", "Arne Analytiker", hash, Role.REGION_ANALYST, null, null),
                             account("sysadmin", "Siri Systemadmin", hash, Role.SYSTEM_ADMIN, null, null))
                     .forEach(accounts::save);
@@ -70,8 +75,32 @@ class DemoAccounts implements ApplicationRunner {
                         "supervisor", "Vera Vaktleder", encoder.encode(PASSWORD), Role.SUPERVISOR, null, centre));
             }
         }
+        if (accounts.findByUsername(TECHNICIAN).isEmpty()) {
+            // a demo database made before the technician role existed gets the technician too
+            accounts.save(technician(encoder.encode(PASSWORD)));
+        }
+        // escalations of overdue technician tasks are texted to the municipal admin (the outbox page shows them)
+        accounts.findByUsername("admin.bronnoy")
+                .filter(admin -> accounts.phone(admin.id()).isEmpty())
+                .ifPresent(admin -> accounts.setPhone(admin.id(), ADMIN_PHONE));
         log.warn("DEVELOPMENT SETUP: demo accounts with a published password, a local encryption key in ./data"
                 + " and synthetic residents. Never use this configuration for real residents.");
+    }
+
+    /** Tore Tekniker maintains the technology of Rana (his first municipality) and Vefsn. */
+    private static UserAccount technician(String hash) {
+        UserAccount account = account(TECHNICIAN, "Tore Tekniker (Rana, Vefsn)", hash, Role.TECHNICIAN, "1833", null);
+        return new UserAccount(
+                account.id(),
+                account.username(),
+                account.displayName(),
+                account.passwordHash(),
+                null,
+                Role.TECHNICIAN,
+                account.kommunenummer(),
+                null,
+                true,
+                java.util.Set.of(Kommunenummer.of("1833"), Kommunenummer.of("1824")));
     }
 
     private static UserAccount account(

@@ -78,6 +78,14 @@ class AccountApi {
         return AccountResource.of(administration.bindOidcSubject(CurrentUser.get(), id, null));
     }
 
+    @PutMapping("/{id}/phone")
+    AccountResource phone(@PathVariable UUID id, @RequestBody PhoneRequest request) {
+        return AccountResource.of(administration.setPhone(CurrentUser.get(), id, request.phone()));
+    }
+
+    /** The mobile number escalations (overdue technician tasks) are texted to; empty or null removes it. */
+    record PhoneRequest(@Nullable String phone) {}
+
     record EnabledRequest(@Nullable Boolean enabled) {}
 
     record PasswordRequest(@Nullable String password) {}
@@ -91,6 +99,7 @@ class AccountApi {
             String displayName,
             String role,
             @Nullable String kommunenummer,
+            java.util.List<String> kommuner,
             @Nullable UUID responseCentreId,
             boolean enabled,
             boolean hasPassword,
@@ -105,6 +114,9 @@ class AccountApi {
                     account.kommunenummer() == null
                             ? null
                             : account.kommunenummer().value(),
+                    account.kommuner().stream()
+                            .map(no.varde.shared.Kommunenummer::value)
+                            .toList(),
                     account.responseCentreId(),
                     account.enabled(),
                     account.hasPassword(),

@@ -16,8 +16,6 @@ import no.varde.fleet.SupervisionJob;
 import no.varde.fleet.SupervisionStatus;
 import no.varde.fleet.TechnicalRule;
 import no.varde.fleet.TechnicalRules;
-import no.varde.fleet.TechnicianTask;
-import no.varde.fleet.TechnicianTasks;
 import no.varde.registry.DeviceId;
 import no.varde.registry.DeviceType;
 import no.varde.shared.security.CurrentUser;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,17 +44,10 @@ class FleetApi {
     private final FleetSupervision fleet;
     private final TechnicalRules rules;
     private final SupervisionJob supervision;
-    private final TechnicianTasks tasks;
     private final Clock clock;
 
-    FleetApi(
-            FleetSupervision fleet,
-            TechnicalRules rules,
-            SupervisionJob supervision,
-            TechnicianTasks tasks,
-            Clock clock) {
+    FleetApi(FleetSupervision fleet, TechnicalRules rules, SupervisionJob supervision, Clock clock) {
         this.fleet = fleet;
-        this.tasks = tasks;
         this.rules = rules;
         this.supervision = supervision;
         this.clock = clock;
@@ -177,16 +167,6 @@ class FleetApi {
                         body.taskDueHours(),
                         body.enabled(),
                         body.note()));
-    }
-
-    @GetMapping("/tasks")
-    @PreAuthorize("hasAnyRole('OPERATOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
-    @Operation(summary = "Open technician tasks made by rules in your municipalities, the earliest due first")
-    List<TechnicianTask> tasks(@RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw InvalidInputException.of("limit", "must be 1 to 1000");
-        }
-        return tasks.open(CurrentUser.get(), limit);
     }
 
     private static @Nullable SupervisionClass classOrNull(@Nullable String value) {

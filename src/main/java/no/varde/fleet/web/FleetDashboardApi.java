@@ -25,7 +25,8 @@ class FleetDashboardApi {
     }
 
     @GetMapping("/dashboard")
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN', 'REGION_ANALYST')")
+    @PreAuthorize(
+            "hasAnyRole('OPERATOR', 'SUPERVISOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN', 'REGION_ANALYST', 'TECHNICIAN')")
     @Operation(
             summary =
                     "Fleet dashboard: devices by status, silent devices, low batteries, technician tasks and the share"

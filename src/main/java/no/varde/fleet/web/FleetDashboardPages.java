@@ -20,7 +20,8 @@ class FleetDashboardPages {
     }
 
     @GetMapping("/fleet")
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN', 'REGION_ANALYST')")
+    @PreAuthorize(
+            "hasAnyRole('OPERATOR', 'SUPERVISOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN', 'REGION_ANALYST', 'TECHNICIAN')")
     String dashboard(
             @RequestParam(required = false) @Nullable String kommunenummer,
             @RequestParam(required = false) @Nullable Integer days,

@@ -6,6 +6,7 @@ import no.varde.registry.AccessScopes;
 import no.varde.registry.Device;
 import no.varde.registry.DeviceDraft;
 import no.varde.registry.DeviceId;
+import no.varde.registry.DeviceMaintenance;
 import no.varde.registry.DeviceType;
 import no.varde.registry.Devices;
 import no.varde.registry.Municipalities;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/devices")
-@PreAuthorize("!hasRole('REGION_ANALYST')")
+@PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
 class DevicePages {
 
     private static final String WRITERS = "hasAnyRole('MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')";
@@ -36,8 +37,10 @@ class DevicePages {
     private final Devices devices;
     private final AccessScopes scopes;
     private final Municipalities municipalities;
+    private final DeviceMaintenance maintenance;
 
-    DevicePages(Devices devices, AccessScopes scopes, Municipalities municipalities) {
+    DevicePages(Devices devices, AccessScopes scopes, Municipalities municipalities, DeviceMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.devices = devices;
         this.scopes = scopes;
         this.municipalities = municipalities;
@@ -65,6 +68,7 @@ class DevicePages {
     @GetMapping("/{id}")
     String show(@PathVariable DeviceId id, Model model) {
         model.addAttribute("device", devices.get(scopes.current(), id));
+        model.addAttribute("history", maintenance.history(scopes.current(), id));
         return "registry/device";
     }
 

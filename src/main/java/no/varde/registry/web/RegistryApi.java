@@ -118,7 +118,7 @@ class RegistryApi {
     }
 
     @GetMapping("/residents")
-    @PreAuthorize("!hasRole('REGION_ANALYST')")
+    @PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
     @Operation(summary = "Search residents you may see (name, address, or an exact national id)")
     Page<ResidentSummary> residents(
             @RequestParam(required = false) @Nullable String q,
@@ -134,7 +134,7 @@ class RegistryApi {
     }
 
     @GetMapping("/residents/{id}")
-    @PreAuthorize("!hasRole('REGION_ANALYST')")
+    @PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
     Resident resident(@PathVariable ResidentId id) {
         return residents.get(scopes.current(), id, "resident read through the API");
     }
@@ -167,7 +167,7 @@ class RegistryApi {
     record TransferBody(@Nullable String kommunenummer) {}
 
     @GetMapping("/devices")
-    @PreAuthorize("!hasRole('REGION_ANALYST')")
+    @PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
     Page<Device> devices(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String kommunenummer,
@@ -184,7 +184,7 @@ class RegistryApi {
     }
 
     @GetMapping("/devices/{id}")
-    @PreAuthorize("!hasRole('REGION_ANALYST')")
+    @PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
     Device device(@PathVariable DeviceId id) {
         return devices.get(scopes.current(), id);
     }

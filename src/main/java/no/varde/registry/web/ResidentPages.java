@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Resident pages: search, the resident card, and the form to register or change a resident. */
 @Controller
 @RequestMapping("/residents")
-@PreAuthorize("!hasRole('REGION_ANALYST')")
+@PreAuthorize("!hasAnyRole('REGION_ANALYST', 'TECHNICIAN')")
 class ResidentPages {
 
     private static final int PAGE_SIZE = 25;

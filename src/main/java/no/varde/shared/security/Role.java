@@ -16,7 +16,12 @@ public enum Role {
     /** Regional analyst: economics, benefits and planning; aggregates only, no personal data. */
     REGION_ANALYST,
     /** Technical administrator of the platform. */
-    SYSTEM_ADMIN;
+    SYSTEM_ADMIN,
+    /**
+     * Technician who maintains the welfare technology of one municipality or several: sees their tasks and devices,
+     * and a resident's name and address only for a task they visit.
+     */
+    TECHNICIAN;
 
     public String authority() {
         return "ROLE_" + name();
@@ -32,8 +37,8 @@ public enum Role {
         return this == other || (this == SUPERVISOR && other == OPERATOR);
     }
 
-    /** Roles that must be bound to exactly one municipality. */
+    /** Roles that must be bound to a municipality (a technician to one or several). */
     public boolean isMunicipal() {
-        return this == HOME_CARE || this == MUNICIPAL_ADMIN;
+        return this == HOME_CARE || this == MUNICIPAL_ADMIN || this == TECHNICIAN;
     }
 }

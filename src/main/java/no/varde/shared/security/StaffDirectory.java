@@ -20,4 +20,16 @@ public interface StaffDirectory {
 
     /** The enabled operators and supervisors of a response centre, by name. */
     List<VardeUser> alarmHandlers(UUID responseCentreId);
+
+    /** The enabled administrators of a municipality with their mobile numbers (null when none), by name. */
+    List<Contact> municipalAdmins(no.varde.shared.Kommunenummer kommunenummer);
+
+    /** The enabled technicians bound to a municipality, by name. */
+    List<VardeUser> technicians(no.varde.shared.Kommunenummer kommunenummer);
+
+    /** Someone to notify: the account's username, name and mobile number (null when the account has none). */
+    record Contact(
+            String username,
+            String displayName,
+            @org.jspecify.annotations.Nullable String phone) {}
 }
