@@ -183,7 +183,9 @@ public class FleetDashboard {
         params.put("limit", LIST_LIMIT);
         return jdbc.sql(
                         "select d.id, d.kommunenummer, d.type, d.vendor, d.model, d.serial_number, c.name as class_name,"
-                                + " greatest(d.last_heard_at, f.last_alarm_at) as heard, f.lost_contact_alarm_id"
+                                + " greatest(d.last_heard_at, f.last_alarm_at) as heard, f.lost_contact_alarm_id,"
+                                + " (select m.name from municipality m where m.kommunenummer = d.kommunenummer)"
+                                + " as kommune_name"
                                 + DeviceSupervisions.SUPERVISED_FROM + " and (" + SILENT + ") and"
                                 + NeedToKnow.within("d.kommunenummer") + " order by heard limit :limit")
                 .params(params)
