@@ -302,9 +302,9 @@ public class Devices {
         check(scope, draft, null);
         jdbc.sql("""
                 insert into device (id, kommunenummer, type, vendor, model, scaip_controller_id, scaip_device_id,
-                    sia_account, imei, serial_number, resident_id, placement, status)
+                    sia_account, imei, serial_number, resident_id, placement, status, base_device_id)
                 values (:id, :kommune, :type, :vendor, :model, :cid, :did, :sia, :imei, :serial, :resident,
-                    :placement, :status)
+                    :placement, :status, :base)
                 """).paramSource(columns(id, draft)).update();
     }
 
@@ -316,7 +316,7 @@ public class Devices {
                 update device set kommunenummer = :kommune, type = :type, vendor = :vendor, model = :model,
                     scaip_controller_id = :cid, scaip_device_id = :did, sia_account = :sia, imei = :imei,
                     serial_number = :serial, resident_id = :resident, placement = :placement, status = :status,
-                    version = version + 1, updated_at = now()
+                    base_device_id = :base, version = version + 1, updated_at = now()
                 where id = :id and version = :version
                 """)
                 .paramSource(columns(id, draft).addValue("version", expectedVersion))
@@ -351,11 +351,73 @@ public class Devices {
                     && !residents.exists(scope, ResidentId.of(draft.residentId().strip()), kommune)) {
                 problems.add(new FieldProblem("residentId", "no resident with this id in municipality " + kommune));
             }
-            uniqueIdentity(problems, draft, self);
+            baseProblems(scope, draft, kommune, self).ifPresent(problems::add);
+            if (problems.isEmpty()) {
+                uniqueIdentity(problems, withBaseController(draft), self);
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The device has invalid fields", problems);
         }
+    }
+
+    /**
+     * A pendant or detector linked to its base unit: the base must be a device of the same municipality the user may
+     * see, report over SCAIP itself (its controller id is the one the sub-device's tests come with) and not be linked
+     * to a base of its own.
+     */
+    private Optional<FieldProblem> baseProblems(
+            AccessScope scope, DeviceDraft draft, Kommunenummer kommune, @Nullable DeviceId self) {
+        if (ResidentDraft.blank(draft.baseDeviceId())) {
+            return Optional.empty();
+        }
+        UUID baseId = DeviceDraft.parseUuid(draft.baseDeviceId());
+        Optional<Device> base = baseId == null ? Optional.empty() : load(scope, new DeviceId(baseId));
+        if (base.isEmpty() || (self != null && self.value().equals(baseId))) {
+            return Optional.of(new FieldProblem("baseDeviceId", "no other device with this id that you may see"));
+        }
+        if (!base.get().kommunenummer().equals(kommune)) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit is in another municipality"));
+        }
+        if (base.get().baseDeviceId() != null) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit is itself linked to a base unit"));
+        }
+        if (ResidentDraft.blank(base.get().scaipControllerId())) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit has no SCAIP controller id"));
+        }
+        if (!ResidentDraft.blank(draft.scaipControllerId())
+                && !draft.scaipControllerId().strip().equals(base.get().scaipControllerId())) {
+            return Optional.of(new FieldProblem(
+                    "scaipControllerId",
+                    "must be the base unit's controller id " + base.get().scaipControllerId()));
+        }
+        return Optional.empty();
+    }
+
+    /** The draft with its base unit's controller id when it has none: the sub-device reports through the base. */
+    private DeviceDraft withBaseController(DeviceDraft draft) {
+        if (ResidentDraft.blank(draft.baseDeviceId()) || !ResidentDraft.blank(draft.scaipControllerId())) {
+            return draft;
+        }
+        String cid = jdbc.sql("select scaip_controller_id from device where id = ?")
+                .param(DeviceDraft.parseUuid(draft.baseDeviceId()))
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        return new DeviceDraft(
+                draft.kommunenummer(),
+                draft.type(),
+                draft.vendor(),
+                draft.model(),
+                cid,
+                draft.scaipDeviceId(),
+                draft.siaAccount(),
+                draft.imei(),
+                draft.serialNumber(),
+                draft.residentId(),
+                draft.placement(),
+                draft.status(),
+                draft.baseDeviceId());
     }
 
     private void uniqueIdentity(List<FieldProblem> problems, DeviceDraft draft, @Nullable DeviceId self) {
@@ -397,7 +459,8 @@ public class Devices {
                 > 0;
     }
 
-    private static MapSqlParameterSource columns(DeviceId id, DeviceDraft draft) {
+    private MapSqlParameterSource columns(DeviceId id, DeviceDraft given) {
+        DeviceDraft draft = withBaseController(given);
         return new MapSqlParameterSource()
                 .addValue("id", id.value())
                 .addValue("kommune", draft.kommunenummer().strip())
@@ -413,7 +476,8 @@ public class Devices {
                 .addValue("serial", ResidentDraft.emptyToNull(draft.serialNumber()))
                 .addValue("resident", DeviceDraft.parseUuid(draft.residentId()))
                 .addValue("placement", ResidentDraft.emptyToNull(draft.placement()))
-                .addValue("status", draft.statusOrDefault().name());
+                .addValue("status", draft.statusOrDefault().name())
+                .addValue("base", DeviceDraft.parseUuid(draft.baseDeviceId()));
     }
 
     private Optional<Device> load(AccessScope scope, DeviceId id) {
@@ -426,6 +490,7 @@ public class Devices {
 
     private static Device device(ResultSet rs) throws SQLException {
         UUID resident = rs.getObject("resident_id", UUID.class);
+        UUID base = rs.getObject("base_device_id", UUID.class);
         return new Device(
                 new DeviceId(rs.getObject("id", UUID.class)),
                 new Kommunenummer(rs.getString("kommunenummer")),
@@ -441,6 +506,7 @@ public class Devices {
                 rs.getString("resident_name"),
                 rs.getString("placement"),
                 DeviceStatus.valueOf(rs.getString("status")),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                base == null ? null : new DeviceId(base));
     }
 }
