@@ -3,6 +3,7 @@ package no.varde.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -48,6 +50,9 @@ class MaintenanceWindowIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    UserDetailsService users;
 
     FleetTestSupport fleet;
 
@@ -211,7 +216,7 @@ class MaintenanceWindowIntegrationTests {
         LocalDateTime local =
                 LocalDateTime.now(clock.withZone(ZoneId.of("Europe/Oslo"))).withNano(0);
         mvc.perform(post("/fleet/maintenance")
-                        .with(httpBasic("admin.bronnoy", FleetTestSupport.PASSWORD))
+                        .with(user(users.loadUserByUsername("admin.bronnoy")))
                         .with(csrf())
                         .param("kommunenummer", "1813")
                         .param("deviceIds", device.id().toString())
@@ -223,14 +228,14 @@ class MaintenanceWindowIntegrationTests {
                 .param(reason)
                 .query(Long.class)
                 .single();
-        String page = mvc.perform(get("/fleet/maintenance").with(httpBasic("admin.bronnoy", FleetTestSupport.PASSWORD)))
+        String page = mvc.perform(get("/fleet/maintenance").with(user(users.loadUserByUsername("admin.bronnoy"))))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Vedlikeholdsvinduer", "Pågår nå", reason, "/fleet/maintenance/" + window + "/end");
         String english = mvc.perform(
-                        get("/fleet/maintenance?lang=en").with(httpBasic("admin.bronnoy", FleetTestSupport.PASSWORD)))
+                        get("/fleet/maintenance?lang=en").with(user(users.loadUserByUsername("admin.bronnoy"))))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -238,7 +243,7 @@ class MaintenanceWindowIntegrationTests {
         assertThat(english).contains("Maintenance windows", "End now");
 
         mvc.perform(post("/fleet/maintenance/" + window + "/end")
-                        .with(httpBasic("admin.bronnoy", FleetTestSupport.PASSWORD))
+                        .with(user(users.loadUserByUsername("admin.bronnoy")))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select ended_by from fleet_maintenance_window where id = ?")
@@ -246,7 +251,7 @@ class MaintenanceWindowIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("admin.bronnoy");
-        mvc.perform(get("/fleet/maintenance").with(httpBasic("operator", FleetTestSupport.PASSWORD)))
+        mvc.perform(get("/fleet/maintenance").with(user(users.loadUserByUsername("operator"))))
                 .andExpect(status().isForbidden());
     }
 
