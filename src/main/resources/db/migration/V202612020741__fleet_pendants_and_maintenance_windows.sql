@@ -59,3 +59,7 @@ create table fleet_maintenance_window (
     check (kommunenummer is not null or vendor is not null or device_type is not null or device_ids is not null)
 );
 create index fleet_maintenance_window_time on fleet_maintenance_window (ends_at, starts_at);
+
+-- The heartbeat interval code (SCAIP hbi) Varde assigned the base unit in its last answer to a heartbeat: the
+-- base's supervision class follows what it was told (varde.fleet.scaip-hbi-classes), not one class per protocol.
+alter table device add column scaip_hbi text;

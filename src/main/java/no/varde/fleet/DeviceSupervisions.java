@@ -29,27 +29,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeviceSupervisions {
 
+    /** The class of the SCAIP hbi code the device was last assigned, from {@code varde.fleet.scaip-hbi-classes}. */
+    private static final String HBI_CLASS = "(select h.cls from unnest(string_to_array(cast(:hbiCodes as text), ','),"
+            + " string_to_array(cast(:hbiClasses as text), ',')) as h(code, cls) where h.code = d.scaip_hbi)";
+
     /**
      * The effective class of a device row {@code d} with its {@code fleet_device} row {@code f} and its type's row
      * {@code t}: an administrator's class for the device wins, then for a pendant or detector linked to its base the
      * class of the base's radio tests (a sub-device is heard only when the base's test names it, never by the base's
      * heartbeats), then the class of the protocol it was last heard through (configured), then its type's.
      */
-    private static final String EFFECTIVE_CLASS = """
-            coalesce(f.supervision_class,
-                     case when d.base_device_id is not null then cast(:radioTestClass as text) end,
-                     case d.last_heard_source when 'SCAIP' then cast(:scaipClass as text)
-                                              when 'SIA' then cast(:siaClass as text)
-                                              when 'HTTP' then cast(:httpClass as text) end,
-                     t.supervision_class)""";
+    private static final String EFFECTIVE_CLASS = "coalesce(f.supervision_class,"
+            + " case when d.base_device_id is not null then cast(:radioTestClass as text) end,"
+            + " case d.last_heard_source when 'SCAIP' then coalesce(" + HBI_CLASS + ", cast(:scaipClass as text))"
+            + " when 'SIA' then cast(:siaClass as text)"
+            + " when 'HTTP' then cast(:httpClass as text) end,"
+            + " t.supervision_class)";
 
-    private static final String CLASS_SOURCE = """
-            case when f.supervision_class is not null then 'DEVICE'
-                 when d.base_device_id is not null then 'BASE_RADIO_TEST'
-                 when (d.last_heard_source = 'SCAIP' and cast(:scaipClass as text) is not null)
-                   or (d.last_heard_source = 'SIA' and cast(:siaClass as text) is not null)
-                   or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'
-                 when t.supervision_class is not null then 'DEVICE_TYPE' end""";
+    private static final String CLASS_SOURCE = "case when f.supervision_class is not null then 'DEVICE'"
+            + " when d.base_device_id is not null then 'BASE_RADIO_TEST'"
+            + " when (d.last_heard_source = 'SCAIP' and coalesce(" + HBI_CLASS
+            + ", cast(:scaipClass as text)) is not null)"
+            + " or (d.last_heard_source = 'SIA' and cast(:siaClass as text) is not null)"
+            + " or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'"
+            + " when t.supervision_class is not null then 'DEVICE_TYPE' end";
 
     private static final String SUPERVISED_FROM = " from device d"
             + " left join fleet_device f on f.device_id = d.id"
@@ -262,7 +265,8 @@ class DeviceSupervisions {
                 instant(rs.getTimestamp("last_test_at")),
                 lastAlarm,
                 supervised ? heard.plus(supervisionClass.silenceAllowed()) : null,
-                lostContact == null ? null : new AlarmId(lostContact));
+                lostContact == null ? null : new AlarmId(lostContact),
+                rs.getString("scaip_hbi"));
     }
 
     private static Silent silent(ResultSet rs) throws SQLException {
@@ -289,6 +293,12 @@ class DeviceSupervisions {
         params.put("siaClass", name(properties.dc09Polling()));
         params.put("httpClass", name(properties.httpHeartbeats()));
         params.put("radioTestClass", properties.radioTests().name());
+        params.put("hbiCodes", String.join(",", properties.scaipHbiClasses().keySet()));
+        params.put(
+                "hbiClasses",
+                properties.scaipHbiClasses().keySet().stream()
+                        .map(code -> properties.scaipHbiClasses().get(code).name())
+                        .collect(java.util.stream.Collectors.joining(",")));
         return params;
     }
 

@@ -128,17 +128,23 @@ public class Devices {
     }
 
     /**
-     * One supervision report for {@link #heardAll}: the device, when it was heard, whether it was a test, and the
-     * protocol that carried it (its supervision interval depends on it; null when not known).
+     * One supervision report for {@link #heardAll}: the device, when it was heard, whether it was a test, the
+     * protocol that carried it (its supervision interval depends on it; null when not known) and the heartbeat
+     * interval code the receiver assigned it in its answer (SCAIP {@code hbi}; null: none).
      */
     public record Heard(
             DeviceIdentity identity,
             Instant at,
             boolean test,
-            @Nullable String source) {
+            @Nullable String source,
+            @Nullable String assignedInterval) {
+
+        public Heard(DeviceIdentity identity, Instant at, boolean test, @Nullable String source) {
+            this(identity, at, test, source, null);
+        }
 
         public Heard(DeviceIdentity identity, Instant at, boolean test) {
-            this(identity, at, test, null);
+            this(identity, at, test, null, null);
         }
     }
 
@@ -154,7 +160,8 @@ public class Devices {
         record Latest(
                 Instant heard,
                 @Nullable Instant test,
-                @Nullable String source) {}
+                @Nullable String source,
+                @Nullable String interval) {}
         java.util.SortedMap<UUID, Latest> byDevice = new java.util.TreeMap<>();
         int known = 0;
         for (Heard report : reports) {
@@ -165,21 +172,30 @@ public class Devices {
             known++;
             byDevice.merge(
                     device.get().id().value(),
-                    new Latest(report.at(), report.test() ? report.at() : null, report.source()),
+                    new Latest(
+                            report.at(),
+                            report.test() ? report.at() : null,
+                            report.source(),
+                            report.assignedInterval()),
                     (a, b) -> new Latest(
                             a.heard().isAfter(b.heard()) ? a.heard() : b.heard(),
                             a.test() == null
                                     ? b.test()
                                     : b.test() == null || a.test().isAfter(b.test()) ? a.test() : b.test(),
-                            a.heard().isAfter(b.heard()) ? a.source() : b.source()));
+                            a.heard().isAfter(b.heard()) ? a.source() : b.source(),
+                            a.heard().isAfter(b.heard()) ? a.interval() : b.interval()));
         }
         // the source is the protocol of the latest report (the right-hand sides read the row before the update)
         byDevice.forEach((id, latest) -> jdbc.sql("update device set last_heard_at = greatest(last_heard_at, :at),"
                         + " last_heard_source = case when last_heard_at is null or last_heard_at <= :at"
                         + " then coalesce(cast(:source as text), last_heard_source) else last_heard_source end,"
-                        + " last_test_at = greatest(last_test_at, :test) where id = :id")
+                        + " last_test_at = greatest(last_test_at, :test),"
+                        // the heartbeat interval the receiver last told the device (SCAIP hbi), for its class
+                        + " scaip_hbi = case when last_heard_at is null or last_heard_at <= :at"
+                        + " then coalesce(cast(:interval as text), scaip_hbi) else scaip_hbi end where id = :id")
                 .param("at", java.sql.Timestamp.from(latest.heard()))
                 .param("source", latest.source(), java.sql.Types.VARCHAR)
+                .param("interval", latest.interval(), java.sql.Types.VARCHAR)
                 .param(
                         "test",
                         latest.test() == null ? null : java.sql.Timestamp.from(latest.test()),

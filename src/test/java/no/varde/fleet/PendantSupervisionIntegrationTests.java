@@ -16,6 +16,7 @@ import no.varde.fleet.FleetTestSupport.Device;
 import no.varde.fleet.FleetTestSupport.SubDevice;
 import no.varde.ingest.scaip.ScaipReceiver;
 import no.varde.ingest.scaip.Sipp;
+import no.varde.registry.AccessScope;
 import no.varde.registry.DeviceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class PendantSupervisionIntegrationTests {
     @Autowired
     ScaipReceiver receiver;
 
+    @Autowired
+    DeviceSupervisions supervisions;
+
     FleetTestSupport fleet;
 
     @BeforeEach
@@ -78,7 +82,20 @@ class PendantSupervisionIntegrationTests {
                 receiver.port(),
                 Map.of("cid", base.cid(), "cidtext", base.cid(), "ref", ref()));
         assertThat(heartbeat.exitCode()).as(heartbeat.errors()).isZero();
-        supervisionOf(base.id()).andExpect(jsonPath("$.supervised").value(true));
+        supervisionOf(base.id())
+                .andExpect(jsonPath("$.supervised").value(true))
+                .andExpect(jsonPath("$.scaipHbi").value("3"));
+        // the base's class follows the hbi code it was told (the test profile assigns "3"), not one per protocol
+        DeviceSupervision told3 = supervisions
+                .status(AccessScope.all(), base.id(), hbiClasses(Map.of("3", SupervisionClass.MINUTES_3)))
+                .orElseThrow();
+        assertThat(told3.supervisionClass()).isEqualTo(SupervisionClass.MINUTES_3);
+        assertThat(told3.classSource()).isEqualTo("PROTOCOL");
+        DeviceSupervision notTold = supervisions
+                .status(AccessScope.all(), base.id(), hbiClasses(Map.of("10", SupervisionClass.MINUTES_30)))
+                .orElseThrow();
+        assertThat(notTold.supervisionClass()).isEqualTo(SupervisionClass.HOURS_25);
+        assertThat(notTold.classSource()).isEqualTo("DEVICE_TYPE");
         // the base's heartbeat is not the pendant's
         supervisionOf(pendant.id())
                 .andExpect(jsonPath("$.lastHeardAt").isEmpty())
@@ -254,6 +271,18 @@ class PendantSupervisionIntegrationTests {
                         + " \"kind\": \"AUTO_CLOSE\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("kind"));
+    }
+
+    private static FleetProperties hbiClasses(Map<String, SupervisionClass> classes) {
+        return new FleetProperties(
+                true,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2),
+                null,
+                null,
+                null,
+                SupervisionClass.HOURS_25,
+                classes);
     }
 
     private ResultActions postRule(String json) throws Exception {

@@ -102,7 +102,8 @@ class GroupWriter {
                     event.event().device(),
                     event.event().receivedAt(),
                     test,
-                    event.event().source().name()));
+                    event.event().source().name(),
+                    event.assignedInterval()));
             return null;
         }
         return alarms.receive(event.event());
