@@ -30,8 +30,9 @@ import org.springframework.stereotype.Repository;
 class DeviceSupervisions {
 
     /** The class of the SCAIP hbi code the device was last assigned, from {@code varde.fleet.scaip-hbi-classes}. */
-    private static final String HBI_CLASS = "(select h.cls from unnest(string_to_array(cast(:hbiCodes as text), ','),"
-            + " string_to_array(cast(:hbiClasses as text), ',')) as h(code, cls) where h.code = d.scaip_hbi)";
+    private static final String HBI_CLASS = "case when cast(:hbiCodes as text) <> '' then"
+            + " (select h.cls from unnest(string_to_array(cast(:hbiCodes as text), ','),"
+            + " string_to_array(cast(:hbiClasses as text), ',')) as h(code, cls) where h.code = d.scaip_hbi) end";
 
     /**
      * The effective class of a device row {@code d} with its {@code fleet_device} row {@code f} and its type's row

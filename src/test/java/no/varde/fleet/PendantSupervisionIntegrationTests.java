@@ -1,7 +1,9 @@
 package no.varde.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -55,6 +58,9 @@ class PendantSupervisionIntegrationTests {
 
     @Autowired
     DeviceSupervisions supervisions;
+
+    @Autowired
+    UserDetailsService users;
 
     FleetTestSupport fleet;
 
@@ -223,6 +229,38 @@ class PendantSupervisionIntegrationTests {
         Instant again = fleet.lastHeard(pendant.id());
         silentTriggers.check(again.plus(Duration.ofHours(24)).plusSeconds(60));
         assertThat(fleet.alarms(pendant.id(), "FLEET", "SAFETY_RISK")).hasSize(2);
+    }
+
+    @Test
+    void theDevicePageShowsAndKeepsThePendantsBaseUnit() throws Exception {
+        Device base = fleet.newBase();
+        SubDevice pendant = fleet.newPendant(base, "SAFETY_ALARM", "6");
+        String form = mvc.perform(
+                        get("/devices/" + pendant.id() + "/edit").with(user(users.loadUserByUsername("sysadmin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(form).contains("name=\"draft.baseDeviceId\"", "value=\"" + base.id() + "\"");
+        mvc.perform(post("/devices")
+                        .with(user(users.loadUserByUsername("sysadmin")))
+                        .with(csrf())
+                        .param("id", pendant.id().toString())
+                        .param("version", "0")
+                        .param("draft.kommunenummer", "1813")
+                        .param("draft.type", "SAFETY_ALARM")
+                        .param("draft.vendor", "Fleettest")
+                        .param("draft.model", "Pendant 2")
+                        .param("draft.scaipControllerId", base.cid())
+                        .param("draft.scaipDeviceId", "6")
+                        .param("draft.status", "ACTIVE")
+                        .param("draft.baseDeviceId", base.id().toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select model || '|' || base_device_id from device where id = ?")
+                        .param(pendant.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Pendant 2|" + base.id());
     }
 
     @Test
