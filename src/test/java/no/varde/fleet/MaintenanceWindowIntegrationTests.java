@@ -54,6 +54,9 @@ class MaintenanceWindowIntegrationTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    SilentTriggers silentTriggers;
+
     FleetTestSupport fleet;
 
     @BeforeEach
@@ -114,6 +117,33 @@ class MaintenanceWindowIntegrationTests {
                 .isEmpty();
         supervision.check(end.plusSeconds(130));
         assertThat(fleet.lostContactAlarms(device)).containsExactly("RECEIVED|TECHNICAL|-");
+    }
+
+    @Test
+    void aPersonalTriggerInAWindowIsNotRaisedAsSilentUntilItsWholeSilenceHasPassedAfterTheWindow() throws Exception {
+        Device base = fleet.newBase();
+        FleetTestSupport.SubDevice pendant = fleet.newPendant(base, "SAFETY_ALARM", "8");
+        fleet.send(pendant, "TEST");
+        Instant heard = fleet.lastHeard(pendant.id());
+        Instant end = heard.plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        create(
+                        "sysadmin",
+                        body(
+                                null,
+                                null,
+                                null,
+                                "[\"" + pendant.id() + "\"]",
+                                heard.minusSeconds(60),
+                                end,
+                                "fleet test: bytte av alarmknapp"))
+                .andExpect(status().isCreated());
+
+        silentTriggers.check(heard.plus(Duration.ofHours(25)));
+        assertThat(fleet.alarms(pendant.id(), "FLEET", "SAFETY_RISK"))
+                .as("24 h since the last test, but less than 24 h since the window ended")
+                .isEmpty();
+        silentTriggers.check(end.plus(Duration.ofHours(24)).plusSeconds(60));
+        assertThat(fleet.alarms(pendant.id(), "FLEET", "SAFETY_RISK")).containsExactly("RECEIVED|ALARM|-");
     }
 
     @Test
