@@ -48,6 +48,9 @@ class NeedToKnowRulesTests {
             "fleet/RuleDecisions.java",
             "fleet rules find the open technical alarms of the device a clearing event came from and record their"
                     + " decisions by alarm id; no user reads through it",
+            "fleet/SilentTriggers.java",
+            "the supervision pass finds personal triggers silent past their rule (device ids and identities, no"
+                    + " resident) to raise a safety risk for the operator; no user reads through it",
             "ingest/demo/DemoDeviceKeys.java",
             "development setup only: gives the demo devices their published keys at start-up; no user reads"
                     + " through it");

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A device's supervision: whether it is supervised (active, heard at least once, with a class), its effective class
- * and where that class comes from ({@code DEVICE}: an administrator's, {@code PROTOCOL}, {@code DEVICE_TYPE}), when
+ * and where that class comes from ({@code DEVICE}: an administrator's, {@code BASE_RADIO_TEST}: a pendant or detector heard through its base's
+ * radio tests, {@code PROTOCOL}, {@code DEVICE_TYPE}), when
  * it was last heard (and through which protocol), its last test and last alarm, when its silence becomes lost
- * contact, and its open lost-contact alarm.
+ * contact, its open lost-contact alarm, and the SCAIP {@code hbi} code Varde last assigned it.
  */
 public record DeviceSupervision(
         DeviceId deviceId,
@@ -29,4 +30,5 @@ public record DeviceSupervision(
         @Nullable Instant lastTestAt,
         @Nullable Instant lastAlarmAt,
         @Nullable Instant lostContactAfter,
-        @Nullable AlarmId lostContactAlarm) {}
+        @Nullable AlarmId lostContactAlarm,
+        @Nullable String scaipHbi) {}

@@ -29,24 +29,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeviceSupervisions {
 
+    /** The class of the SCAIP hbi code the device was last assigned, from {@code varde.fleet.scaip-hbi-classes}. */
+    private static final String HBI_CLASS = "case when cast(:hbiCodes as text) <> '' then"
+            + " (select h.cls from unnest(string_to_array(cast(:hbiCodes as text), ','),"
+            + " string_to_array(cast(:hbiClasses as text), ',')) as h(code, cls) where h.code = d.scaip_hbi) end";
+
     /**
      * The effective class of a device row {@code d} with its {@code fleet_device} row {@code f} and its type's row
-     * {@code t}: an administrator's class for the device wins, then the class of the protocol it was last heard
-     * through (configured), then its type's.
+     * {@code t}: an administrator's class for the device wins, then for a pendant or detector linked to its base the
+     * class of the base's radio tests (a sub-device is heard only when the base's test names it, never by the base's
+     * heartbeats), then the class of the protocol it was last heard through (configured), then its type's.
      */
-    private static final String EFFECTIVE_CLASS = """
-            coalesce(f.supervision_class,
-                     case d.last_heard_source when 'SCAIP' then cast(:scaipClass as text)
-                                              when 'SIA' then cast(:siaClass as text)
-                                              when 'HTTP' then cast(:httpClass as text) end,
-                     t.supervision_class)""";
+    private static final String EFFECTIVE_CLASS = "coalesce(f.supervision_class,"
+            + " case when d.base_device_id is not null then cast(:radioTestClass as text) end,"
+            + " case d.last_heard_source when 'SCAIP' then coalesce(" + HBI_CLASS + ", cast(:scaipClass as text))"
+            + " when 'SIA' then cast(:siaClass as text)"
+            + " when 'HTTP' then cast(:httpClass as text) end,"
+            + " t.supervision_class)";
 
-    private static final String CLASS_SOURCE = """
-            case when f.supervision_class is not null then 'DEVICE'
-                 when (d.last_heard_source = 'SCAIP' and cast(:scaipClass as text) is not null)
-                   or (d.last_heard_source = 'SIA' and cast(:siaClass as text) is not null)
-                   or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'
-                 when t.supervision_class is not null then 'DEVICE_TYPE' end""";
+    private static final String CLASS_SOURCE = "case when f.supervision_class is not null then 'DEVICE'"
+            + " when d.base_device_id is not null then 'BASE_RADIO_TEST'"
+            + " when (d.last_heard_source = 'SCAIP' and coalesce(" + HBI_CLASS
+            + ", cast(:scaipClass as text)) is not null)"
+            + " or (d.last_heard_source = 'SIA' and cast(:siaClass as text) is not null)"
+            + " or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'"
+            + " when t.supervision_class is not null then 'DEVICE_TYPE' end";
 
     static final String SUPERVISED_FROM = " from device d"
             + " left join fleet_device f on f.device_id = d.id"
@@ -81,6 +88,7 @@ class DeviceSupervisions {
                         + " and f.lost_contact_alarm_id is null"
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
+                        + " and " + MaintenanceWindows.NOT_SILENCED
                         + " order by heard limit :limit")
                 .params(classes(properties))
                 .param("now", Timestamp.from(now))
@@ -104,6 +112,7 @@ class DeviceSupervisions {
                         + " where f.device_id = :id and d.status = 'ACTIVE' and f.lost_contact_alarm_id is null"
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
+                        + " and " + MaintenanceWindows.NOT_SILENCED
                         + " for update of f")
                 .params(classes(properties))
                 .param("id", id.value())
@@ -257,7 +266,8 @@ class DeviceSupervisions {
                 instant(rs.getTimestamp("last_test_at")),
                 lastAlarm,
                 supervised ? heard.plus(supervisionClass.silenceAllowed()) : null,
-                lostContact == null ? null : new AlarmId(lostContact));
+                lostContact == null ? null : new AlarmId(lostContact),
+                rs.getString("scaip_hbi"));
     }
 
     private static Silent silent(ResultSet rs) throws SQLException {
@@ -283,6 +293,13 @@ class DeviceSupervisions {
         params.put("scaipClass", name(properties.scaipHeartbeats()));
         params.put("siaClass", name(properties.dc09Polling()));
         params.put("httpClass", name(properties.httpHeartbeats()));
+        params.put("radioTestClass", properties.radioTests().name());
+        params.put("hbiCodes", String.join(",", properties.scaipHbiClasses().keySet()));
+        params.put(
+                "hbiClasses",
+                properties.scaipHbiClasses().keySet().stream()
+                        .map(code -> properties.scaipHbiClasses().get(code).name())
+                        .collect(java.util.stream.Collectors.joining(",")));
         return params;
     }
 

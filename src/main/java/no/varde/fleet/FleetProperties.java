@@ -1,8 +1,10 @@
 package no.varde.fleet;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code varde.ingest.scaip.heartbeat-interval}); empty: SCAIP devices fall back to their device type's class
  * @param dc09Polling the class of the DC-09 {@code NULL} polling agreed per account; empty: the device type's
  * @param httpHeartbeats the class of HTTP integrations' {@code HEARTBEAT} events; empty: the device type's
+ * @param radioTests the class of pendants and detectors supervised through their base unit's radio tests (SCAIP
+ *     {@code 0102}/{@code 0103} naming the sub-device): bases test their radio links about daily, so 25 h
+ * @param scaipHbiClasses the class per SCAIP {@code hbi} code (as Varde assigns it, {@code varde.ingest.scaip
+ *     .heartbeat-interval}): a base unit's class follows the code it was last told, so changing the code moves each
+ *     base when it is told the new one; a code not listed falls back to {@code scaipHeartbeats}
  */
 @ConfigurationProperties("varde.fleet")
 public record FleetProperties(
@@ -24,13 +31,40 @@ public record FleetProperties(
         @DefaultValue("2m") Duration leaseTtl,
         @Nullable SupervisionClass scaipHeartbeats,
         @Nullable SupervisionClass dc09Polling,
-        @Nullable SupervisionClass httpHeartbeats) {
+        @Nullable SupervisionClass httpHeartbeats,
+        @DefaultValue("HOURS_25") SupervisionClass radioTests,
+        @Nullable Map<String, SupervisionClass> scaipHbiClasses) {
 
+    @ConstructorBinding
     public FleetProperties {
+        scaipHbiClasses = scaipHbiClasses == null ? Map.of() : Map.copyOf(scaipHbiClasses);
+        if (scaipHbiClasses.keySet().stream().anyMatch(code -> !code.matches("[0-9A-Za-z]{1,8}"))) {
+            throw new IllegalArgumentException(
+                    "VARDE-FLEET-0005: varde.fleet.scaip-hbi-classes: hbi codes are 1 to 8 letters or digits");
+        }
         if (leaseTtl.compareTo(checkPeriod) <= 0) {
             throw new IllegalArgumentException(
                     "VARDE-FLEET-0001: varde.fleet.lease-ttl must be longer than varde.fleet.check-period");
         }
+    }
+
+    /** Settings with the default class for radio tests. */
+    public FleetProperties(
+            boolean supervisionEnabled,
+            Duration checkPeriod,
+            Duration leaseTtl,
+            @Nullable SupervisionClass scaipHeartbeats,
+            @Nullable SupervisionClass dc09Polling,
+            @Nullable SupervisionClass httpHeartbeats) {
+        this(
+                supervisionEnabled,
+                checkPeriod,
+                leaseTtl,
+                scaipHeartbeats,
+                dc09Polling,
+                httpHeartbeats,
+                SupervisionClass.HOURS_25,
+                Map.of());
     }
 
     /** A pass older than this means supervision has stopped on every node. */

@@ -9,5 +9,10 @@ public enum RuleKind {
     /** A safety risk: raises an ALARM-category alarm to the operator queue at once. */
     RAISE_TO_OPERATOR,
     /** Hands the alarm to a technician task due within the rule's time and closes it by rule. */
-    TECHNICIAN_TASK
+    TECHNICIAN_TASK,
+    /**
+     * A condition over devices, not an alarm: a personal trigger (a device supervised through its base unit) of the
+     * rule's type not heard for the rule's wait is raised to the operator queue as a safety risk, once per silence.
+     */
+    RAISE_WHEN_SILENT
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,7 @@ public class SupervisionJob {
     private final SupervisionLease lease;
     private final FleetProperties properties;
     private final Clock clock;
+    private @Nullable SilentTriggers silentTriggers;
 
     @Autowired
     SupervisionJob(Supervision supervision, JdbcClient jdbc, FleetProperties properties, Clock clock) {
@@ -45,6 +47,12 @@ public class SupervisionJob {
         this.lease = lease;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The pass also raises personal triggers silent past their rule (a hook beside the lost-contact pass). */
+    @Autowired
+    void silentTriggers(SilentTriggers silentTriggers) {
+        this.silentTriggers = silentTriggers;
     }
 
     @Scheduled(
@@ -70,6 +78,12 @@ public class SupervisionJob {
         }
         Supervision.Pass pass = supervision.check(now);
         lease.recordPass(now, pass.supervised(), pass.millis());
+        int unprotected = silentTriggers == null ? 0 : silentTriggers.check(now);
+        if (unprotected > 0) {
+            log.warn(
+                    "VARDE-FLEET-0302: {} personal triggers silent past their rule raised as safety risks",
+                    unprotected);
+        }
         if (pass.raised() + pass.cleared() + pass.waitsExpired() > 0) {
             log.info(
                     "VARDE-FLEET-0002: supervision pass on {}: {} devices, {} lost contact raised, {} cleared, {} waits"

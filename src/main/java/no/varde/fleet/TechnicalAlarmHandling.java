@@ -43,6 +43,7 @@ class TechnicalAlarmHandling {
     private final RuleDecisions decisions;
     private final DeviceSupervisions supervisions;
     private final TechnicianTasks tasks;
+    private final MaintenanceWindows windows;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -52,8 +53,10 @@ class TechnicalAlarmHandling {
             RuleDecisions decisions,
             DeviceSupervisions supervisions,
             TechnicianTasks tasks,
+            MaintenanceWindows windows,
             PlatformTransactionManager transactionManager,
             Clock clock) {
+        this.windows = windows;
         this.alarms = alarms;
         this.rules = rules;
         this.decisions = decisions;
@@ -87,7 +90,7 @@ class TechnicalAlarmHandling {
                 cleared(open, alarm, facts.get());
             }
         }
-        if (alarm.category() == AlarmCategory.TECHNICAL && alarm.isOpen()) {
+        if (alarm.category() == AlarmCategory.TECHNICAL && alarm.isOpen() && !windows.closeIfInWindow(alarm)) {
             rules.find(alarm.source(), alarm.sourceCode(), facts.get().type())
                     .ifPresent(rule -> decide(rule, alarm, facts.get()));
         }
@@ -140,10 +143,16 @@ class TechnicalAlarmHandling {
                     decisions.settle(alarm.id(), now);
                 }
             }
+            case RAISE_WHEN_SILENT -> {
+                // a condition the supervision pass evaluates over devices ({@link SilentTriggers}), not an alarm's
+            }
         }
     }
 
     private void raise(TechnicalRule rule, Alarm alarm, DeviceSupervisions.DeviceFacts device, Instant now) {
+        if (windows.covering(device.id(), alarm.receivedAt()).isPresent()) {
+            return; // unreachable in practice: the window has closed the technical alarm before its rule decides
+        }
         AlarmId raised = alarms.receive(new DeviceEvent(
                 EventSource.FLEET,
                 "fleet:safety-risk:" + alarm.id(),
@@ -199,7 +208,7 @@ class TechnicalAlarmHandling {
             case AUTO_CLOSE -> true;
             case WAIT_FOR_RESTORE ->
                 !clearing.receivedAt().isAfter(open.receivedAt().plus(r.waitFor()));
-            case RAISE_TO_OPERATOR, TECHNICIAN_TASK -> false;
+            case RAISE_TO_OPERATOR, TECHNICIAN_TASK, RAISE_WHEN_SILENT -> false;
         };
         if (close) {
             alarms.closeByRule(openId, r.actorName(), Outcome.TECHNICAL_HANDLED, r.describe() + ": " + what);

@@ -86,6 +86,13 @@ public class TechnicalRules {
                 .optional();
     }
 
+    /** The enabled silence rules, for {@link SilentTriggers}. */
+    List<TechnicalRule> silenceRules() {
+        return jdbc.sql("select * from fleet_rule where kind = 'RAISE_WHEN_SILENT' and enabled order by id")
+                .query((rs, row) -> rule(rs))
+                .list();
+    }
+
     /** The codes an event of (source, code) clears: the alarm types' "clears" relation. */
     List<String> clearedBy(String source, String code) {
         return jdbc.sql("select clears from alarm_type_clears where source = ? and code = ? order by clears")
@@ -223,8 +230,26 @@ public class TechnicalRules {
             } else {
                 wait = draft.waitMinutes() * 60;
             }
+        } else if (kind == RuleKind.RAISE_WHEN_SILENT) {
+            // the silence allowed before the resident counts as unprotected: an hour to a week
+            if (draft.waitMinutes() == null || draft.waitMinutes() < 60 || draft.waitMinutes() > 10080) {
+                problems.add(new FieldProblem(
+                        "waitMinutes", "RAISE_WHEN_SILENT needs a silence of 60 to 10080 minutes (1 h to 7 days)"));
+            } else {
+                wait = draft.waitMinutes() * 60;
+            }
+            if (!(EventSource.FLEET.equals(source) && SilentTriggers.CODE.equals(code))) {
+                problems.add(new FieldProblem(
+                        "code", "RAISE_WHEN_SILENT is the condition FLEET " + SilentTriggers.CODE + " only"));
+            }
         } else if (draft.waitMinutes() != null) {
-            problems.add(new FieldProblem("waitMinutes", "only WAIT_FOR_RESTORE waits"));
+            problems.add(new FieldProblem("waitMinutes", "only WAIT_FOR_RESTORE and RAISE_WHEN_SILENT wait"));
+        }
+        if (kind != RuleKind.RAISE_WHEN_SILENT
+                && EventSource.FLEET.equals(source)
+                && SilentTriggers.CODE.equals(code)) {
+            problems.add(
+                    new FieldProblem("kind", "FLEET " + SilentTriggers.CODE + " is a RAISE_WHEN_SILENT condition"));
         }
         Integer due = null;
         if (kind == RuleKind.TECHNICIAN_TASK) {

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A welfare-technology device and the identities it reports with: SCAIP controller and device id, SIA DC-09
- * account, IMEI or vendor serial number.
+ * account, IMEI or vendor serial number. A pendant or detector that talks through a base unit names it
+ * ({@code baseDeviceId}) and reports with the base's controller id and its own SCAIP device id.
  */
 public record Device(
         DeviceId id,
@@ -23,4 +24,5 @@ public record Device(
         @Nullable String residentName,
         @Nullable String placement,
         DeviceStatus status,
-        int version) {}
+        int version,
+        @Nullable DeviceId baseDeviceId) {}

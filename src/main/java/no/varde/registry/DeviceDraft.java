@@ -21,7 +21,38 @@ public record DeviceDraft(
         @Nullable String serialNumber,
         @Nullable String residentId,
         @Nullable String placement,
-        @Nullable String status) {
+        @Nullable String status,
+        @Nullable String baseDeviceId) {
+
+    /** A device reporting on its own (no base unit). */
+    public DeviceDraft(
+            @Nullable String kommunenummer,
+            @Nullable String type,
+            @Nullable String vendor,
+            @Nullable String model,
+            @Nullable String scaipControllerId,
+            @Nullable String scaipDeviceId,
+            @Nullable String siaAccount,
+            @Nullable String imei,
+            @Nullable String serialNumber,
+            @Nullable String residentId,
+            @Nullable String placement,
+            @Nullable String status) {
+        this(
+                kommunenummer,
+                type,
+                vendor,
+                model,
+                scaipControllerId,
+                scaipDeviceId,
+                siaAccount,
+                imei,
+                serialNumber,
+                residentId,
+                placement,
+                status,
+                null);
+    }
 
     public List<FieldProblem> validate() {
         List<FieldProblem> problems = new ArrayList<>();
@@ -41,8 +72,16 @@ public record DeviceDraft(
                 && !scaipControllerId.strip().matches("\\d{1,32}")) {
             problems.add(new FieldProblem("scaipControllerId", "must be digits only (SCAIP cid)"));
         }
-        if (!ResidentDraft.blank(scaipDeviceId) && ResidentDraft.blank(scaipControllerId)) {
-            problems.add(new FieldProblem("scaipDeviceId", "needs a SCAIP controller id"));
+        if (!ResidentDraft.blank(scaipDeviceId)
+                && ResidentDraft.blank(scaipControllerId)
+                && ResidentDraft.blank(baseDeviceId)) {
+            problems.add(new FieldProblem("scaipDeviceId", "needs a SCAIP controller id (or a base unit)"));
+        }
+        if (!ResidentDraft.blank(baseDeviceId) && parseUuid(baseDeviceId) == null) {
+            problems.add(new FieldProblem("baseDeviceId", "must be a device id (UUID)"));
+        } else if (!ResidentDraft.blank(baseDeviceId) && ResidentDraft.blank(scaipDeviceId)) {
+            problems.add(new FieldProblem(
+                    "scaipDeviceId", "a device reporting through a base unit needs its SCAIP device id (did)"));
         }
         if (!ResidentDraft.blank(siaAccount) && !siaAccount.strip().matches("[0-9A-Fa-f]{3,16}")) {
             problems.add(new FieldProblem("siaAccount", "must be 3 to 16 hexadecimal characters (SIA DC-09 #acct)"));
@@ -51,6 +90,7 @@ public record DeviceDraft(
             problems.add(new FieldProblem("imei", "must be 15 digits"));
         }
         if (ResidentDraft.blank(scaipControllerId)
+                && ResidentDraft.blank(baseDeviceId)
                 && ResidentDraft.blank(siaAccount)
                 && ResidentDraft.blank(imei)
                 && ResidentDraft.blank(serialNumber)) {

@@ -128,36 +128,48 @@ public class Devices {
     }
 
     /**
-     * One supervision report for {@link #heardAll}: the device, when it was heard, whether it was a test, and the
-     * protocol that carried it (its supervision interval depends on it; null when not known).
+     * One supervision report for {@link #heardAll}: the device, when it was heard, whether it was a test, the
+     * protocol that carried it (its supervision interval depends on it; null when not known) and the heartbeat
+     * interval code the receiver assigned it in its answer (SCAIP {@code hbi}; null: none).
      */
     public record Heard(
             DeviceIdentity identity,
             Instant at,
             boolean test,
             @Nullable String source,
+            @Nullable String assignedInterval,
             @Nullable Integer batteryPercent,
             boolean heartbeat) {
 
+        public Heard(
+                DeviceIdentity identity,
+                Instant at,
+                boolean test,
+                @Nullable String source,
+                @Nullable String assignedInterval) {
+            this(identity, at, test, source, assignedInterval, null, true);
+        }
+
         public Heard(DeviceIdentity identity, Instant at, boolean test, @Nullable String source) {
-            this(identity, at, test, source, null, true);
+            this(identity, at, test, source, null);
         }
 
         public Heard(DeviceIdentity identity, Instant at, boolean test) {
-            this(identity, at, test, null);
+            this(identity, at, test, null, null);
         }
 
         /** An alarm (not a heartbeat) that reported the device's battery level: only the level is kept. */
         public static Heard battery(DeviceIdentity identity, Instant at, int batteryPercent) {
-            return new Heard(identity, at, false, null, batteryPercent, false);
+            return new Heard(identity, at, false, null, null, batteryPercent, false);
         }
     }
 
     /**
-     * Records supervision reports (heartbeats; test transmissions when {@code test}) in the caller's transaction:
-     * each known device's last-heard (and last test) is moved once, and the rows are updated in the order of their
-     * ids, so two transactions reporting the same devices in different orders wait for each other instead of
-     * deadlocking. Supervision never creates an alarm; an unknown device is simply not recorded.
+     * Records supervision reports (heartbeats; test transmissions when {@code test}) and reported battery levels in
+     * the caller's transaction: each known device's last-heard (and last test, the interval the receiver assigned it,
+     * its latest battery level) is moved once, and the rows are updated in the order of their ids, so two
+     * transactions reporting the same devices in different orders wait for each other instead of deadlocking.
+     * Supervision never creates an alarm; an unknown device is simply not recorded.
      *
      * @return how many of the reports named a known device
      */
@@ -166,6 +178,7 @@ public class Devices {
                 @Nullable Instant heard,
                 @Nullable Instant test,
                 @Nullable String source,
+                @Nullable String interval,
                 @Nullable Instant batteryAt,
                 @Nullable Integer battery) {
 
@@ -181,6 +194,7 @@ public class Devices {
                         later(heard, other.heard),
                         later(test, other.test),
                         mine ? source : other.source,
+                        mine ? interval : other.interval,
                         myBattery ? batteryAt : other.batteryAt,
                         myBattery ? battery : other.battery);
             }
@@ -193,13 +207,14 @@ public class Devices {
                 continue;
             }
             known++;
-            Instant heard = report.heartbeat() ? report.at() : null;
+            boolean heartbeat = report.heartbeat();
             byDevice.merge(
                     device.get().id().value(),
                     new Latest(
-                            heard,
-                            report.heartbeat() && report.test() ? report.at() : null,
-                            report.heartbeat() ? report.source() : null,
+                            heartbeat ? report.at() : null,
+                            heartbeat && report.test() ? report.at() : null,
+                            heartbeat ? report.source() : null,
+                            heartbeat ? report.assignedInterval() : null,
                             report.batteryPercent() == null ? null : report.at(),
                             report.batteryPercent()),
                     Latest::merge);
@@ -211,11 +226,15 @@ public class Devices {
                         + " or last_heard_at <= :at) then coalesce(cast(:source as text), last_heard_source)"
                         + " else last_heard_source end,"
                         + " last_test_at = greatest(last_test_at, :test),"
+                        // the heartbeat interval the receiver last told the device (SCAIP hbi), for its class
+                        + " scaip_hbi = case when cast(:at as timestamptz) is not null and (last_heard_at is null"
+                        + " or last_heard_at <= :at) then coalesce(cast(:interval as text), scaip_hbi) else scaip_hbi end,"
                         + " battery_percent = case when cast(:batteryAt as timestamptz) is not null and (battery_at is null"
                         + " or battery_at <= :batteryAt) then cast(:battery as smallint) else battery_percent end,"
                         + " battery_at = greatest(battery_at, :batteryAt) where id = :id")
                 .param("at", timestamp(latest.heard()), java.sql.Types.TIMESTAMP)
                 .param("source", latest.source(), java.sql.Types.VARCHAR)
+                .param("interval", latest.interval(), java.sql.Types.VARCHAR)
                 .param("test", timestamp(latest.test()), java.sql.Types.TIMESTAMP)
                 .param("batteryAt", timestamp(latest.batteryAt()), java.sql.Types.TIMESTAMP)
                 .param("battery", latest.battery(), java.sql.Types.INTEGER)
@@ -341,9 +360,9 @@ public class Devices {
         check(scope, draft, null);
         jdbc.sql("""
                 insert into device (id, kommunenummer, type, vendor, model, scaip_controller_id, scaip_device_id,
-                    sia_account, imei, serial_number, resident_id, placement, status)
+                    sia_account, imei, serial_number, resident_id, placement, status, base_device_id)
                 values (:id, :kommune, :type, :vendor, :model, :cid, :did, :sia, :imei, :serial, :resident,
-                    :placement, :status)
+                    :placement, :status, :base)
                 """).paramSource(columns(id, draft)).update();
     }
 
@@ -355,7 +374,7 @@ public class Devices {
                 update device set kommunenummer = :kommune, type = :type, vendor = :vendor, model = :model,
                     scaip_controller_id = :cid, scaip_device_id = :did, sia_account = :sia, imei = :imei,
                     serial_number = :serial, resident_id = :resident, placement = :placement, status = :status,
-                    version = version + 1, updated_at = now()
+                    base_device_id = :base, version = version + 1, updated_at = now()
                 where id = :id and version = :version
                 """)
                 .paramSource(columns(id, draft).addValue("version", expectedVersion))
@@ -390,11 +409,73 @@ public class Devices {
                     && !residents.exists(scope, ResidentId.of(draft.residentId().strip()), kommune)) {
                 problems.add(new FieldProblem("residentId", "no resident with this id in municipality " + kommune));
             }
-            uniqueIdentity(problems, draft, self);
+            baseProblems(scope, draft, kommune, self).ifPresent(problems::add);
+            if (problems.isEmpty()) {
+                uniqueIdentity(problems, withBaseController(draft), self);
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The device has invalid fields", problems);
         }
+    }
+
+    /**
+     * A pendant or detector linked to its base unit: the base must be a device of the same municipality the user may
+     * see, report over SCAIP itself (its controller id is the one the sub-device's tests come with) and not be linked
+     * to a base of its own.
+     */
+    private Optional<FieldProblem> baseProblems(
+            AccessScope scope, DeviceDraft draft, Kommunenummer kommune, @Nullable DeviceId self) {
+        if (ResidentDraft.blank(draft.baseDeviceId())) {
+            return Optional.empty();
+        }
+        UUID baseId = DeviceDraft.parseUuid(draft.baseDeviceId());
+        Optional<Device> base = baseId == null ? Optional.empty() : load(scope, new DeviceId(baseId));
+        if (base.isEmpty() || (self != null && self.value().equals(baseId))) {
+            return Optional.of(new FieldProblem("baseDeviceId", "no other device with this id that you may see"));
+        }
+        if (!base.get().kommunenummer().equals(kommune)) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit is in another municipality"));
+        }
+        if (base.get().baseDeviceId() != null) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit is itself linked to a base unit"));
+        }
+        if (ResidentDraft.blank(base.get().scaipControllerId())) {
+            return Optional.of(new FieldProblem("baseDeviceId", "the base unit has no SCAIP controller id"));
+        }
+        if (!ResidentDraft.blank(draft.scaipControllerId())
+                && !draft.scaipControllerId().strip().equals(base.get().scaipControllerId())) {
+            return Optional.of(new FieldProblem(
+                    "scaipControllerId",
+                    "must be the base unit's controller id " + base.get().scaipControllerId()));
+        }
+        return Optional.empty();
+    }
+
+    /** The draft with its base unit's controller id when it has none: the sub-device reports through the base. */
+    private DeviceDraft withBaseController(DeviceDraft draft) {
+        if (ResidentDraft.blank(draft.baseDeviceId()) || !ResidentDraft.blank(draft.scaipControllerId())) {
+            return draft;
+        }
+        String cid = jdbc.sql("select scaip_controller_id from device where id = ?")
+                .param(DeviceDraft.parseUuid(draft.baseDeviceId()))
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        return new DeviceDraft(
+                draft.kommunenummer(),
+                draft.type(),
+                draft.vendor(),
+                draft.model(),
+                cid,
+                draft.scaipDeviceId(),
+                draft.siaAccount(),
+                draft.imei(),
+                draft.serialNumber(),
+                draft.residentId(),
+                draft.placement(),
+                draft.status(),
+                draft.baseDeviceId());
     }
 
     private void uniqueIdentity(List<FieldProblem> problems, DeviceDraft draft, @Nullable DeviceId self) {
@@ -436,7 +517,8 @@ public class Devices {
                 > 0;
     }
 
-    private static MapSqlParameterSource columns(DeviceId id, DeviceDraft draft) {
+    private MapSqlParameterSource columns(DeviceId id, DeviceDraft given) {
+        DeviceDraft draft = withBaseController(given);
         return new MapSqlParameterSource()
                 .addValue("id", id.value())
                 .addValue("kommune", draft.kommunenummer().strip())
@@ -452,7 +534,8 @@ public class Devices {
                 .addValue("serial", ResidentDraft.emptyToNull(draft.serialNumber()))
                 .addValue("resident", DeviceDraft.parseUuid(draft.residentId()))
                 .addValue("placement", ResidentDraft.emptyToNull(draft.placement()))
-                .addValue("status", draft.statusOrDefault().name());
+                .addValue("status", draft.statusOrDefault().name())
+                .addValue("base", DeviceDraft.parseUuid(draft.baseDeviceId()));
     }
 
     private Optional<Device> load(AccessScope scope, DeviceId id) {
@@ -465,6 +548,7 @@ public class Devices {
 
     private static Device device(ResultSet rs) throws SQLException {
         UUID resident = rs.getObject("resident_id", UUID.class);
+        UUID base = rs.getObject("base_device_id", UUID.class);
         return new Device(
                 new DeviceId(rs.getObject("id", UUID.class)),
                 new Kommunenummer(rs.getString("kommunenummer")),
@@ -480,6 +564,7 @@ public class Devices {
                 rs.getString("resident_name"),
                 rs.getString("placement"),
                 DeviceStatus.valueOf(rs.getString("status")),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                base == null ? null : new DeviceId(base));
     }
 }

@@ -47,6 +47,95 @@ record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
 
     record Device(DeviceId id, String cid) {}
 
+    /** A sub-device: a pendant or detector reporting through its base unit's controller id with its own did. */
+    record SubDevice(DeviceId id, String cid, String did) {}
+
+    /** A new active SCAIP base unit in Brønnøy: a controller id and no device id of its own. */
+    Device newBase() throws Exception {
+        String cid = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        String body = mvc.perform(post("/api/v1/devices")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"kommunenummer": "1813", "type": "SAFETY_ALARM", "vendor": "Fleettest", "model": "Base",
+                                 "scaipControllerId": "%s", "status": "ACTIVE"}
+                                """.formatted(cid)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new Device(DeviceId.of(JsonPath.read(body, "$.id")), cid);
+    }
+
+    /** A pendant (or detector of this type) linked to its base, registered with its did only. */
+    SubDevice newPendant(Device base, String type, String did) throws Exception {
+        String body = mvc.perform(post("/api/v1/devices")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("""
+                                {"kommunenummer": "1813", "type": "%s", "vendor": "Fleettest", "model": "Pendant",
+                                 "scaipDeviceId": "%s", "baseDeviceId": "%s", "status": "ACTIVE"}
+                                """.formatted(type, did, base.id())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new SubDevice(DeviceId.of(JsonPath.read(body, "$.id")), base.cid(), did);
+    }
+
+    /** A supervision event (HEARTBEAT, TEST) or alarm sent by the base about a sub-device, through HTTP ingest. */
+    String send(SubDevice device, String code) throws Exception {
+        String body = mvc.perform(post("/api/v1/events")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .content("""
+                                {"eventId": "%s", "code": "%s",
+                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "%s"}, "text": "fleet test"}
+                                """.formatted(uniqueEventId(), code, device.cid(), device.did())))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Object alarm = JsonPath.read(body, "$.alarmId");
+        return alarm == null ? null : alarm.toString();
+    }
+
+    /** A heartbeat of the base unit itself (its controller id, no did), through HTTP ingest. */
+    void heartbeatOfBase(Device base) throws Exception {
+        mvc.perform(post("/api/v1/events")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .contentType("application/json")
+                        .content("""
+                                {"eventId": "%s", "code": "HEARTBEAT", "device": {"scaipControllerId": "%s"}}
+                                """.formatted(uniqueEventId(), base.cid())))
+                .andExpect(status().isAccepted());
+    }
+
+    void setClass(DeviceId device, String supervisionClass) throws Exception {
+        mvc.perform(put("/api/v1/fleet/devices/" + device + "/supervision")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("{\"supervisionClass\": \"" + supervisionClass + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    /** The device's alarms of this source and code, oldest first, as "state|category|outcome". */
+    List<String> alarms(DeviceId device, String source, String code) {
+        return jdbc.sql("select state || '|' || category || '|' || coalesce(outcome, '-') from alarm"
+                        + " where device_id = ? and source = ? and source_code = ? order by received_at")
+                .params(device.value(), source, code)
+                .query(String.class)
+                .list();
+    }
+
+    java.time.Instant lastHeard(DeviceId device) {
+        return jdbc.sql("select last_heard_at from device where id = ?")
+                .param(device.value())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
     /** A new active base unit in Brønnøy reporting over SIA DC-09 with a fresh account; returns the account. */
     String newSiaDevice() throws Exception {
         String account = String.format("B%09X", ThreadLocalRandom.current().nextLong(0xFFFFFFFFFL));

@@ -98,7 +98,7 @@ class FleetRulePages {
                             code,
                             deviceType,
                             kind,
-                            RuleKind.WAIT_FOR_RESTORE.name().equals(kind) ? waitMinutes : null,
+                            waits(kind) ? waitMinutes : null,
                             RuleKind.TECHNICIAN_TASK.name().equals(kind) ? taskDueHours : null,
                             true,
                             note));
@@ -133,7 +133,7 @@ class FleetRulePages {
                                     ? null
                                     : current.deviceType().name(),
                             kind,
-                            RuleKind.WAIT_FOR_RESTORE.name().equals(kind) ? waitMinutes : null,
+                            waits(kind) ? waitMinutes : null,
                             RuleKind.TECHNICIAN_TASK.name().equals(kind) ? taskDueHours : null,
                             enabled,
                             note));
@@ -160,6 +160,11 @@ class FleetRulePages {
             redirect.addFlashAttribute("saved", type + ": " + supervisionClass);
         }
         return "redirect:/fleet/rules";
+    }
+
+    private static boolean waits(String kind) {
+        return RuleKind.WAIT_FOR_RESTORE.name().equals(kind)
+                || RuleKind.RAISE_WHEN_SILENT.name().equals(kind);
     }
 
     private static String problems(InvalidInputException invalid) {

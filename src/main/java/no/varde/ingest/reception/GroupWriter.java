@@ -94,12 +94,16 @@ class GroupWriter {
 
     private @Nullable AlarmId store(ReceivedEvent event, List<Devices.Heard> heard) {
         if (event.supervision()) {
-            boolean test = event.event().code().toUpperCase(Locale.ROOT).contains("TEST");
+            String code = event.event().code().toUpperCase(Locale.ROOT);
+            // SCAIP test transmissions are status codes 0102/0103 (keyed dty:stc); a base unit's radio test names
+            // the pendant or detector it heard by did, so the test is that sub-device's
+            boolean test = code.contains("TEST") || code.endsWith(":0102") || code.endsWith(":0103");
             heard.add(new Devices.Heard(
                     event.event().device(),
                     event.event().receivedAt(),
                     test,
                     event.event().source().name(),
+                    event.assignedInterval(),
                     event.event().batteryPercent(),
                     true));
             return null;

@@ -325,7 +325,12 @@ public class ScaipReceiver implements SipListener, SmartLifecycle {
                 mrq.cid(),
                 body,
                 contentType,
-                List.of(new ReceivedEvent(mrq.ref(), properties.dedupWindow(), mrq.supervision(), event)));
+                List.of(new ReceivedEvent(
+                        mrq.ref(),
+                        properties.dedupWindow(),
+                        mrq.supervision(),
+                        event,
+                        mrq.supervision() ? blankToNull(properties.heartbeatInterval()) : null)));
         Receipt receipt = join(reception.submit(delivery));
         log.debug("SCAIP {} from {} committed: {}", mrq.code(), mrq.cid(), receipt);
         if (respond(transaction, request, Response.OK, null)) {

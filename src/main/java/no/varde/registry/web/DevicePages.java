@@ -115,7 +115,8 @@ class DevicePages {
                 d.serialNumber(),
                 d.residentId() == null ? null : d.residentId().toString(),
                 d.placement(),
-                d.status().name());
+                d.status().name(),
+                d.baseDeviceId() == null ? null : d.baseDeviceId().toString());
         return form(model, new DeviceForm(d.id().toString(), d.version(), draft), List.of());
     }
 
