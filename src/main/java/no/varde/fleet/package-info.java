@@ -1,6 +1,6 @@
 /** Fleet supervision: reporting intervals per device, lost contact, technical alarms handled by rules. */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit", "dispatch", "dispatch :: sms"})
 package no.varde.fleet;
 
 import org.jspecify.annotations.NullMarked;
