@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import no.varde.registry.AccessScope;
+import no.varde.registry.AccessScopes;
 import no.varde.registry.NeedToKnow;
 import no.varde.shared.security.VardeUser;
 import org.slf4j.Logger;
@@ -32,15 +32,20 @@ public class FirstShown {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccessScopes scopes;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-    FirstShown(JdbcClient jdbc, Clock clock) {
+    FirstShown(JdbcClient jdbc, Clock clock, AccessScopes scopes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.scopes = scopes;
     }
 
-    /** The user was just shown these alarms (already read within the user's scope). */
-    public void shown(VardeUser user, AccessScope scope, Collection<Alarm> alarms) {
+    /**
+     * The user was just shown these alarms (already read within the user's scope). The scope is resolved again only
+     * when there is something to record.
+     */
+    public void shown(VardeUser user, Collection<Alarm> alarms) {
         if (!user.role().handlesAlarms()) {
             return;
         }
@@ -60,7 +65,7 @@ public class FirstShown {
                     .param("now", Timestamp.from(clock.instant()))
                     .param("by", user.username())
                     .param("ids", waiting)
-                    .params(NeedToKnow.params(scope, true))
+                    .params(NeedToKnow.params(scopes.forUser(user), true))
                     .update();
             if (known.size() > REMEMBERED) {
                 known.clear();

@@ -106,7 +106,7 @@ class AlarmPages {
         boolean rerender = htmx != null;
         Alarm alarm = rerender ? alarms.getShown(user, id) : alarms.get(user, id);
         AccessScope scope = scopes.forUser(user);
-        firstShown.shown(user, scope, List.of(alarm));
+        firstShown.shown(user, List.of(alarm));
         model.addAttribute("alarm", alarm);
         model.addAttribute("title", titles.of(alarm));
         // Staff are named by their names, not usernames, in the head, the timeline and the change banners.

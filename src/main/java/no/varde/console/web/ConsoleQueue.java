@@ -75,7 +75,7 @@ class ConsoleQueue {
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         boolean english = "en".equals(locale.getLanguage());
         Extras extras = extras(user, open, category);
-        firstShown.shown(user, scopes.forUser(user), open);
+        firstShown.shown(user, open);
         return open.stream()
                 .map(alarm -> row(alarm, names, places, types, english, extras))
                 .toList();
@@ -95,7 +95,7 @@ class ConsoleQueue {
         Map<ResidentId, String> names = resident == null
                 ? Map.of()
                 : residentNames.namesOf(scopes.forUser(user), List.of(resident), "console live row " + category);
-        firstShown.shown(user, scopes.forUser(user), List.of(alarm.get()));
+        firstShown.shown(user, List.of(alarm.get()));
         Map<String, AlarmTypeMapping> types = new HashMap<>();
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         return Optional.of(row(
