@@ -40,59 +40,104 @@ class ChainStatistics {
             where a.source <> 'FLEET' and a.received_at >= :from and a.received_at < :to and
             """;
 
-    private static final String LINKS = """
-            count(occurred_received), percentile_cont(0.5) within group (order by occurred_received),
-              percentile_cont(0.9) within group (order by occurred_received),
-              percentile_cont(0.99) within group (order by occurred_received), max(occurred_received),
-            count(received_shown), percentile_cont(0.5) within group (order by received_shown),
-              percentile_cont(0.9) within group (order by received_shown),
-              percentile_cont(0.99) within group (order by received_shown), max(received_shown),
-            count(shown_claimed), percentile_cont(0.5) within group (order by shown_claimed),
-              percentile_cont(0.9) within group (order by shown_claimed),
-              percentile_cont(0.99) within group (order by shown_claimed), max(shown_claimed),
-            count(press_claimed), percentile_cont(0.5) within group (order by press_claimed),
-              percentile_cont(0.9) within group (order by press_claimed),
-              percentile_cont(0.99) within group (order by press_claimed), max(press_claimed)
-            """;
-
     private final JdbcClient jdbc;
 
     ChainStatistics(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Human alarms (category ALARM) of the period by vendor, protocol and municipality, and all of them. */
+    /**
+     * Human alarms (category ALARM) of the period by vendor, protocol and municipality, and all of them. The rows are
+     * read once and the percentiles (PostgreSQL's percentile_cont: linear between the two nearest) computed here: in
+     * SQL, four grouping sets of four ordered aggregates sorted every row sixteen times (2–3 s for 100,000 alarms).
+     */
     List<Group> groups(AccessScope scope, Instant from, Instant to) {
-        return jdbc.sql("with c as (" + CHAIN + NeedToKnow.within("a.kommunenummer")
-                        + " and a.category = 'ALARM')"
-                        + " select case when grouping(vendor) = 0 then 'VENDOR' when grouping(protocol) = 0"
-                        + " then 'PROTOCOL' when grouping(kommune) = 0 then 'MUNICIPALITY' else 'ALL' end as dimension,"
-                        + " coalesce(case when grouping(vendor) = 0 then vendor end,"
-                        + " case when grouping(protocol) = 0 then protocol end,"
-                        + " case when grouping(kommune) = 0 then kommune end, '') as key, count(*) as alarms, "
-                        + LINKS + " from c group by grouping sets ((vendor), (protocol), (kommune), ())"
-                        + " order by 1, 2")
+        java.util.Map<String, Samples> groups = new java.util.TreeMap<>();
+        jdbc.sql(CHAIN + NeedToKnow.within("a.kommunenummer") + " and a.category = 'ALARM'")
                 .params(NeedToKnow.params(scope))
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query((rs, row) -> new Group(
-                        rs.getString("dimension"),
-                        rs.getString("key"),
-                        rs.getLong("alarms"),
-                        link(rs, 4),
-                        link(rs, 9),
-                        link(rs, 14),
-                        link(rs, 19)))
-                .list();
+                .query(rs -> {
+                    double[] links = {
+                        value(rs, "occurred_received"),
+                        value(rs, "received_shown"),
+                        value(rs, "shown_claimed"),
+                        value(rs, "press_claimed")
+                    };
+                    for (String key : List.of(
+                            "ALL|",
+                            "MUNICIPALITY|" + rs.getString("kommune"),
+                            "PROTOCOL|" + rs.getString("protocol"),
+                            "VENDOR|" + rs.getString("vendor"))) {
+                        groups.computeIfAbsent(key, k -> new Samples()).add(links);
+                    }
+                });
+        return groups.entrySet().stream()
+                .map(entry -> {
+                    String[] key = entry.getKey().split("\\|", 2);
+                    Samples samples = entry.getValue();
+                    return new Group(
+                            key[0],
+                            key[1],
+                            samples.alarms,
+                            samples.link(0),
+                            samples.link(1),
+                            samples.link(2),
+                            samples.link(3));
+                })
+                .toList();
     }
 
-    private static Link link(ResultSet rs, int first) throws SQLException {
-        return new Link(
-                rs.getLong(first),
-                seconds(rs, first + 1),
-                seconds(rs, first + 2),
-                seconds(rs, first + 3),
-                seconds(rs, first + 4));
+    private static double value(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+
+    /** The seconds of each link of one group's alarms (NaN: that link has not happened). */
+    private static final class Samples {
+
+        long alarms;
+        final double[][] values = new double[4][64];
+        final int[] sizes = new int[4];
+
+        void add(double[] links) {
+            alarms++;
+            for (int i = 0; i < links.length; i++) {
+                if (!Double.isNaN(links[i])) {
+                    if (sizes[i] == values[i].length) {
+                        values[i] = java.util.Arrays.copyOf(values[i], sizes[i] * 2);
+                    }
+                    values[i][sizes[i]++] = links[i];
+                }
+            }
+        }
+
+        Link link(int i) {
+            int n = sizes[i];
+            if (n == 0) {
+                return new Link(0, null, null, null, null);
+            }
+            double[] sorted = java.util.Arrays.copyOf(values[i], n);
+            java.util.Arrays.sort(sorted);
+            return new Link(
+                    n,
+                    round(percentile(sorted, 0.5)),
+                    round(percentile(sorted, 0.9)),
+                    round(percentile(sorted, 0.99)),
+                    round(sorted[n - 1]));
+        }
+
+        /** As PostgreSQL's percentile_cont: between the two nearest values, linearly. */
+        static double percentile(double[] sorted, double fraction) {
+            double position = fraction * (sorted.length - 1);
+            int lower = (int) Math.floor(position);
+            int upper = (int) Math.ceil(position);
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+        }
+    }
+
+    private static Double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     private static @Nullable Double seconds(ResultSet rs, int column) throws SQLException {
