@@ -94,7 +94,7 @@ class ChainStatistics {
     }
 
     /** The seconds of each link of one group's alarms (NaN: that link has not happened). */
-    private static final class Samples {
+    static final class Samples {
 
         long alarms;
         final double[][] values = new double[4][64];
