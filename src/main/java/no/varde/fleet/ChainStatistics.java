@@ -37,7 +37,8 @@ class ChainStatistics {
                    extract(epoch from a.first_shown_at - a.occurred_at) as press_shown,
                    a.device_id
             from alarm a left join device d on d.id = a.device_id
-            where a.source <> 'FLEET' and a.received_at >= :from and a.received_at < :to and
+            where a.source <> 'FLEET' and a.received_at >= :from and a.received_at < :to
+              and (cast(:vendor as text) is null or d.vendor = cast(:vendor as text)) and
             """;
 
     private final JdbcClient jdbc;
@@ -51,12 +52,13 @@ class ChainStatistics {
      * read once and the percentiles (PostgreSQL's percentile_cont: linear between the two nearest) computed here: in
      * SQL, four grouping sets of four ordered aggregates sorted every row sixteen times (2–3 s for 100,000 alarms).
      */
-    List<Group> groups(AccessScope scope, Instant from, Instant to) {
+    List<Group> groups(AccessScope scope, Instant from, Instant to, @Nullable String vendor) {
         java.util.Map<String, Samples> groups = new java.util.TreeMap<>();
         jdbc.sql(CHAIN + NeedToKnow.within("a.kommunenummer") + " and a.category = 'ALARM'")
                 .params(NeedToKnow.params(scope))
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
+                .param("vendor", vendor, java.sql.Types.VARCHAR)
                 .query(rs -> {
                     double[] links = {
                         value(rs, "occurred_received"),
@@ -150,7 +152,13 @@ class ChainStatistics {
      * below minus {@code maxAhead} (clock ahead), or one of whose alarms took longer than {@code maxPressToOperator}
      * from press to first shown. Every category counts for the clock; press to shown only where an alarm was shown.
      */
-    List<AbnormalDevice> abnormal(AccessScope scope, Instant from, Instant to, ChainProperties properties, int limit) {
+    List<AbnormalDevice> abnormal(
+            AccessScope scope,
+            Instant from,
+            Instant to,
+            @Nullable String vendor,
+            ChainProperties properties,
+            int limit) {
         return jdbc.sql("with c as (" + CHAIN + NeedToKnow.within("a.kommunenummer") + " and a.device_id is not null)"
                         + " select d.id, d.vendor, d.model, d.serial_number, d.type, d.kommunenummer,"
                         + " string_agg(distinct c.protocol, ',') as protocols, count(*) as alarms,"
@@ -167,6 +175,7 @@ class ChainStatistics {
                 .params(NeedToKnow.params(scope))
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
+                .param("vendor", vendor, java.sql.Types.VARCHAR)
                 .param("maxDrift", (double) properties.maxDrift().toMillis() / 1000)
                 .param("maxAhead", (double) properties.maxAhead().toMillis() / 1000)
                 .param("maxPress", (double) properties.maxPressToOperator().toMillis() / 1000)

@@ -179,16 +179,21 @@ public class ChainSupervision {
         return summary(municipalities, now.minus(properties.period()), now);
     }
 
-    @Transactional(readOnly = true)
     public Summary summary(AccessScope municipalities, Instant from, Instant to) {
+        return summary(municipalities, from, to, null);
+    }
+
+    /** The same for one vendor's devices only (null: every vendor). */
+    @Transactional(readOnly = true)
+    public Summary summary(AccessScope municipalities, Instant from, Instant to, @Nullable String vendor) {
         return new Summary(
                 from,
                 to,
                 properties.maxDrift().toSeconds(),
                 properties.maxAhead().toSeconds(),
                 properties.maxPressToOperator().toSeconds(),
-                statistics.groups(municipalities, from, to),
-                statistics.abnormal(municipalities, from, to, properties, ABNORMAL_LIMIT));
+                statistics.groups(municipalities, from, to, vendor),
+                statistics.abnormal(municipalities, from, to, vendor, properties, ABNORMAL_LIMIT));
     }
 
     /** One alarm's chain as the user may see it. */

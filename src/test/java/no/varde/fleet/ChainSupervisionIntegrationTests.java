@@ -108,7 +108,7 @@ class ChainSupervisionIntegrationTests {
         assertThat(chain).containsEntry("claimedBy", "operator").containsEntry("protocol", "HTTP");
 
         // and it is in its vendor's distribution: one alarm with every link
-        Map<String, Object> group = group(summary(received), "VENDOR", vendor);
+        Map<String, Object> group = group(summary(received, vendor), "VENDOR", vendor);
         assertThat(group).containsEntry("alarms", 1);
         assertThat(seconds(group, "occurredToReceived", "max"))
                 .isCloseTo(Duration.between(occurred, received).toMillis() / 1000.0, within(0.11));
@@ -129,7 +129,7 @@ class ChainSupervisionIntegrationTests {
         send(ahead, "BUTTON_PRESSED", now.plus(Duration.ofMinutes(5)));
         send(fine, "BUTTON_PRESSED", now.minusSeconds(1));
 
-        String body = summary(now);
+        String body = summary(now, vendor);
         List<Map<String, Object>> listed = JsonPath.read(body, "$.abnormalDevices[?(@.vendor == '" + vendor + "')]");
         Map<String, Double> drift = new java.util.HashMap<>();
         for (Map<String, Object> device : listed) {
@@ -146,6 +146,22 @@ class ChainSupervisionIntegrationTests {
         assertThat(count(group, "receivedToShown"))
                 .as("nobody has looked at them yet")
                 .isZero();
+
+        // the page shows the figures and the listed devices (by serial number), to operators too
+        String page = mvc.perform(
+                        get("/fleet/chain").param("days", "1").with(user(users.loadUserByUsername("operator"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Enheter med avvik")
+                .contains("<td>" + behind + "</td>")
+                .contains("<td>" + ahead + "</td>")
+                .doesNotContain("<td>" + fine + "</td>")
+                .contains("data-key=\"" + vendor + "\"");
+        mvc.perform(get("/fleet/chain").with(user(users.loadUserByUsername("hjemme.rana"))))
+                .andExpect(status().isForbidden());
 
         // home-care workers get no chain figures
         mvc.perform(get("/api/v1/fleet/chain").with(httpBasic("hjemme.rana", PASSWORD)))
@@ -275,11 +291,15 @@ class ChainSupervisionIntegrationTests {
         return JsonPath.read(body, "$");
     }
 
-    /** The chain figures of the hour around {@code at}, region-wide. */
-    private String summary(Instant at) throws Exception {
+    /**
+     * The chain figures of the hour around {@code at}, region-wide, of this vendor's devices (the shared database
+     * may hold more abnormal devices than the list's 200).
+     */
+    private String summary(Instant at, String vendor) throws Exception {
         return mvc.perform(get("/api/v1/fleet/chain")
                         .param("from", at.minus(Duration.ofMinutes(30)).toString())
                         .param("to", at.plus(Duration.ofMinutes(30)).toString())
+                        .param("vendor", vendor)
                         .with(httpBasic("sysadmin", PASSWORD)))
                 .andExpect(status().isOk())
                 .andReturn()

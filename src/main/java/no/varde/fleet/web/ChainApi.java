@@ -53,9 +53,11 @@ class ChainApi {
                     @Nullable
                     String from,
             @Parameter(description = "ISO-8601 instant; default: now") @RequestParam(required = false) @Nullable
-                    String to) {
+                    String to,
+            @Parameter(description = "only this vendor's devices") @RequestParam(required = false) @Nullable
+                    String vendor) {
         ChainPeriod period = ChainPeriod.of(from, to, chains.properties().period(), clock.instant());
-        return chains.summary(scopes.current(), period.from(), period.to());
+        return chains.summary(scopes.current(), period.from(), period.to(), ChainPeriod.vendor(vendor));
     }
 
     @GetMapping("/chain/alarms/{id}")

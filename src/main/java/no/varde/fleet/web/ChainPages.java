@@ -6,6 +6,7 @@ import no.varde.fleet.ChainSupervision;
 import no.varde.fleet.SupervisionAlerts;
 import no.varde.registry.AccessScopes;
 import no.varde.shared.ResidentId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,10 +42,15 @@ class ChainPages {
 
     @GetMapping("/fleet/chain")
     @PreAuthorize("hasAnyRole('OPERATOR', 'MUNICIPAL_ADMIN', 'SYSTEM_ADMIN')")
-    String page(@RequestParam(defaultValue = "7") int days, Model model) {
+    String page(
+            @RequestParam(defaultValue = "7") int days,
+            @RequestParam(required = false) @Nullable String vendor,
+            Model model) {
         ChainPeriod period = ChainPeriod.ofDays(days, clock.instant());
+        String only = ChainPeriod.vendor(vendor);
         model.addAttribute("days", days);
-        model.addAttribute("summary", chains.summary(scopes.current(), period.from(), period.to()));
+        model.addAttribute("vendor", only);
+        model.addAttribute("summary", chains.summary(scopes.current(), period.from(), period.to(), only));
         return "fleet/chain";
     }
 

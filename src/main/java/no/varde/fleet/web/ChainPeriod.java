@@ -29,6 +29,17 @@ record ChainPeriod(Instant from, Instant to) {
         return new ChainPeriod(now.minus(Duration.ofDays(days)), now);
     }
 
+    /** A vendor filter: blank is none; at most 200 characters, no NUL. */
+    static @Nullable String vendor(@Nullable String vendor) {
+        if (vendor == null || vendor.isBlank()) {
+            return null;
+        }
+        if (vendor.length() > 200 || vendor.indexOf('\0') >= 0) {
+            throw InvalidInputException.of("vendor", "must be a vendor's name (at most 200 characters)");
+        }
+        return vendor.strip();
+    }
+
     private static Instant parse(String field, String value) {
         try {
             return Instant.parse(value);
