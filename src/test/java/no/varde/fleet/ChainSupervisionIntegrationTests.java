@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -175,6 +176,16 @@ class ChainSupervisionIntegrationTests {
     void aResidentsChainIsGreenWhileTheTriggerReportsAndRedWithTheReasonWhenItFallsSilent() throws Exception {
         AuditSubjects.Resident resident = AuditSubjects.resident(this::api, "Kjede");
         String cid = device(uniqueVendor(), resident.id());
+        // its own class, whatever the device type's is set to meanwhile
+        UUID deviceId = jdbc.sql("select id from device where scaip_controller_id = ?")
+                .param(cid)
+                .query(UUID.class)
+                .single();
+        mvc.perform(put("/api/v1/fleet/devices/" + deviceId + "/supervision")
+                        .with(httpBasic("sysadmin", PASSWORD))
+                        .contentType("application/json")
+                        .content("{\"supervisionClass\": \"HOURS_25\"}"))
+                .andExpect(status().isOk());
         assertThat(send(cid, "HEARTBEAT", null)).as("a heartbeat is no alarm").isNull();
         Instant heard = lastHeard(cid);
         ResidentId id = new ResidentId(resident.id());
@@ -187,7 +198,7 @@ class ChainSupervisionIntegrationTests {
         assertThat(green.colour()).isEqualTo(Colour.GREEN);
         assertThat(green.links()).extracting(ChainLink::kind).containsExactly("DEVICE", "CHANNEL", "SUPERVISION");
 
-        // the trigger's class is HOURS_25 (its type's): silent past 25 h + 1 h grace it is red, with the reason
+        // the trigger's class is HOURS_25: silent past 25 h + 1 h grace it is red, with the reason
         Instant dayLater = heard.plus(Duration.ofHours(26)).plusSeconds(1);
         ResidentChain red = chains.residentChain(AccessScope.all(), id, dayLater);
         assertThat(red.colour()).isEqualTo(Colour.RED);
