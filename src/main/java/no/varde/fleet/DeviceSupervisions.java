@@ -240,6 +240,82 @@ class DeviceSupervisions {
                 .optional();
     }
 
+    /** A device of a resident's alarm chain: its supervision, and whether it is the base unit a trigger reports through. */
+    record ChainDevice(
+            DeviceSupervision supervision,
+            String label,
+            boolean baseUnit,
+            @Nullable String protocol) {}
+
+    /**
+     * The active devices of a resident's alarm chain within the scope: the resident's own devices of these types, and
+     * the base unit (SCAIP controller without a device id) their SCAIP triggers report through, if it is registered.
+     * The protocol is the one the device was last heard through, else the one of its latest alarm.
+     */
+    List<ChainDevice> chainDevices(
+            AccessScope scope,
+            ResidentId resident,
+            java.util.Collection<DeviceType> types,
+            FleetProperties properties) {
+        return jdbc.sql("select d.*, f.supervision_class as device_class, f.last_alarm_at, f.lost_contact_alarm_id,"
+                        + " f.lost_contact_since, " + EFFECTIVE_CLASS + " as effective_class, " + CLASS_SOURCE
+                        + " as class_source, d.resident_id is distinct from :resident as base_unit,"
+                        + " coalesce(d.last_heard_source, (select a.source from alarm a where a.resident_id = :resident"
+                        + " and a.device_id = d.id order by a.received_at desc limit 1)) as protocol"
+                        + " from device d left join fleet_device f on f.device_id = d.id"
+                        + " left join fleet_type_supervision t on t.device_type = d.type"
+                        + " where d.status = 'ACTIVE' and" + NeedToKnow.within("d.kommunenummer")
+                        + " and ((d.resident_id = :resident and d.type = any(:types))"
+                        + "   or (d.scaip_controller_id is not null and coalesce(d.scaip_device_id, '') = ''"
+                        + "       and d.scaip_controller_id in (select p.scaip_controller_id from device p"
+                        + "           where p.resident_id = :resident and p.type = any(:types)"
+                        + "           and coalesce(p.scaip_device_id, '') <> '')))"
+                        + " order by base_unit desc, d.type, d.id")
+                .params(classes(properties))
+                .params(NeedToKnow.params(scope))
+                .param("resident", resident.value())
+                .param("types", types.stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, row) -> new ChainDevice(
+                        status(rs),
+                        (rs.getString("vendor") + " " + rs.getString("model") + " "
+                                        + java.util.Objects.requireNonNullElse(rs.getString("serial_number"), ""))
+                                .strip(),
+                        rs.getBoolean("base_unit"),
+                        rs.getString("protocol")))
+                .list();
+    }
+
+    /** Whether the resident exists within the scope (the chain of a resident nobody may see is not found). */
+    Optional<Kommunenummer> residentMunicipality(AccessScope scope, ResidentId resident) {
+        return jdbc.sql("select r.kommunenummer from resident r where r.id = :id and"
+                        + NeedToKnow.within("r.kommunenummer"))
+                .param("id", resident.value())
+                .params(NeedToKnow.params(scope))
+                .query((rs, row) -> new Kommunenummer(rs.getString(1)))
+                .optional();
+    }
+
+    /**
+     * The latest report over a protocol from any device (heard, or an alarm received) after {@code since}; empty
+     * when there was none. Both reads walk an index on time backwards and stop at the first match.
+     */
+    Optional<Instant> lastReportOver(String protocol, Instant since) {
+        Timestamp after = Timestamp.from(since);
+        Optional<Instant> heard = jdbc.sql("select last_heard_at from device where last_heard_source = ?"
+                        + " and last_heard_at > ? order by last_heard_at desc limit 1")
+                .params(protocol, after)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional();
+        Optional<Instant> alarm = jdbc.sql("select received_at from alarm where source = ? and received_at > ?"
+                        + " order by received_at desc limit 1")
+                .params(protocol, after)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional();
+        return java.util.stream.Stream.of(heard, alarm)
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo);
+    }
+
     private static DeviceSupervision status(ResultSet rs) throws SQLException {
         String effective = rs.getString("effective_class");
         String deviceClass = rs.getString("device_class");

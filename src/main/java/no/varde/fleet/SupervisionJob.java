@@ -31,22 +31,40 @@ public class SupervisionJob {
     private final FleetProperties properties;
     private final Clock clock;
     private @Nullable SilentTriggers silentTriggers;
+    private final @Nullable SupervisionAlerts alerts;
 
     @Autowired
-    SupervisionJob(Supervision supervision, JdbcClient jdbc, FleetProperties properties, Clock clock) {
+    SupervisionJob(
+            Supervision supervision,
+            JdbcClient jdbc,
+            FleetProperties properties,
+            Clock clock,
+            SupervisionAlerts alerts) {
         this(
                 supervision,
                 new SupervisionLease(jdbc, LEASE, "node-" + UUID.randomUUID(), properties.leaseTtl()),
                 properties,
-                clock);
+                clock,
+                alerts);
     }
 
-    /** A node with its own lease (tests run two "nodes" on one lease name). */
+    /** A node with its own lease (tests run two "nodes" on one lease name), without alerts. */
     public SupervisionJob(Supervision supervision, SupervisionLease lease, FleetProperties properties, Clock clock) {
+        this(supervision, lease, properties, clock, null);
+    }
+
+    /** A node with its own lease that alerts system administrators when supervision under that lease stops. */
+    public SupervisionJob(
+            Supervision supervision,
+            SupervisionLease lease,
+            FleetProperties properties,
+            Clock clock,
+            @Nullable SupervisionAlerts alerts) {
         this.supervision = supervision;
         this.lease = lease;
         this.properties = properties;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     /** The pass also raises personal triggers silent past their rule (a hook beside the lost-contact pass). */
@@ -76,13 +94,23 @@ public class SupervisionJob {
             reportIfStopped(now);
             return Optional.empty();
         }
-        Supervision.Pass pass = supervision.check(now);
+        Supervision.Pass pass;
+        try {
+            pass = supervision.check(now);
+        } catch (RuntimeException failed) {
+            // a node that holds the lease but cannot complete a pass is a stop too; nobody else would notice it
+            reportIfStopped(now);
+            throw failed;
+        }
         lease.recordPass(now, pass.supervised(), pass.millis());
         int unprotected = silentTriggers == null ? 0 : silentTriggers.check(now);
         if (unprotected > 0) {
             log.warn(
                     "VARDE-FLEET-0302: {} personal triggers silent past their rule raised as safety risks",
                     unprotected);
+        }
+        if (alerts != null) {
+            alerts.resumed(lease.name(), now);
         }
         if (pass.raised() + pass.cleared() + pass.waitsExpired() > 0) {
             log.info(
@@ -115,6 +143,9 @@ public class SupervisionJob {
                     status.lease().lastPassAt(),
                     status.lease().holder(),
                     status.lease().expiresAt());
+            if (alerts != null) {
+                alerts.stopped(lease.name(), status.lease().lastPassAt(), now, lease.node());
+            }
         }
     }
 }

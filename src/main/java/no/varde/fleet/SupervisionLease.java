@@ -41,6 +41,10 @@ public class SupervisionLease {
         return node;
     }
 
+    public String name() {
+        return name;
+    }
+
     /** Takes or renews the lease; false while another node holds an unexpired one. */
     public boolean tryAcquire(Instant now) {
         return jdbc.sql("""

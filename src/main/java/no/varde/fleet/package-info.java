@@ -3,7 +3,7 @@
  * (work orders) and their escalation through the dispatch outbox.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit", "dispatch :: sms"})
+@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit", "dispatch", "dispatch :: sms"})
 package no.varde.fleet;
 
 import org.jspecify.annotations.NullMarked;

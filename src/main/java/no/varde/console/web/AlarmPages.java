@@ -11,6 +11,7 @@ import no.varde.alarm.AlarmHistory;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
 import no.varde.alarm.CallResult;
+import no.varde.alarm.FirstShown;
 import no.varde.alarm.Outcome;
 import no.varde.alarm.TimelineEntry;
 import no.varde.alarm.TimelineKind;
@@ -61,6 +62,7 @@ class AlarmPages {
     private final no.varde.shared.security.StaffDirectory staff;
     private final ConsoleProperties properties;
     private final Clock clock;
+    private final FirstShown firstShown;
 
     AlarmPages(
             Alarms alarms,
@@ -73,7 +75,9 @@ class AlarmPages {
             AlarmTitles titles,
             no.varde.shared.security.StaffDirectory staff,
             ConsoleProperties properties,
-            Clock clock) {
+            Clock clock,
+            FirstShown firstShown) {
+        this.firstShown = firstShown;
         this.alarms = alarms;
         this.history = history;
         this.residents = residents;
@@ -102,6 +106,7 @@ class AlarmPages {
         boolean rerender = htmx != null;
         Alarm alarm = rerender ? alarms.getShown(user, id) : alarms.get(user, id);
         AccessScope scope = scopes.forUser(user);
+        firstShown.shown(user, List.of(alarm));
         model.addAttribute("alarm", alarm);
         model.addAttribute("title", titles.of(alarm));
         // Staff are named by their names, not usernames, in the head, the timeline and the change banners.

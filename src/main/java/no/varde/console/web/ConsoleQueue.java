@@ -16,6 +16,7 @@ import no.varde.alarm.AlarmState;
 import no.varde.alarm.AlarmTypeMapping;
 import no.varde.alarm.AlarmTypeMappings;
 import no.varde.alarm.Alarms;
+import no.varde.alarm.FirstShown;
 import no.varde.registry.AccessScopes;
 import no.varde.registry.Municipalities;
 import no.varde.registry.ResidentNames;
@@ -40,6 +41,7 @@ class ConsoleQueue {
     private final AccessScopes scopes;
     private final Municipalities municipalities;
     private final StaffDirectory staff;
+    private final FirstShown firstShown;
 
     ConsoleQueue(
             Alarms alarms,
@@ -47,7 +49,9 @@ class ConsoleQueue {
             ResidentNames residentNames,
             AccessScopes scopes,
             Municipalities municipalities,
-            StaffDirectory staff) {
+            StaffDirectory staff,
+            FirstShown firstShown) {
+        this.firstShown = firstShown;
         this.alarms = alarms;
         this.mappings = mappings;
         this.residentNames = residentNames;
@@ -71,6 +75,7 @@ class ConsoleQueue {
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         boolean english = "en".equals(locale.getLanguage());
         Extras extras = extras(user, open, category);
+        firstShown.shown(user, open);
         return open.stream()
                 .map(alarm -> row(alarm, names, places, types, english, extras))
                 .toList();
@@ -90,6 +95,7 @@ class ConsoleQueue {
         Map<ResidentId, String> names = resident == null
                 ? Map.of()
                 : residentNames.namesOf(scopes.forUser(user), List.of(resident), "console live row " + category);
+        firstShown.shown(user, List.of(alarm.get()));
         Map<String, AlarmTypeMapping> types = new HashMap<>();
         mappings.all().forEach(m -> types.put(m.source() + "|" + m.code(), m));
         return Optional.of(row(
