@@ -249,7 +249,8 @@ class DeviceSupervisions {
 
     /**
      * The active devices of a resident's alarm chain within the scope: the resident's own devices of these types, and
-     * the base unit (SCAIP controller without a device id) their SCAIP triggers report through, if it is registered.
+     * the base unit their SCAIP triggers report through (the registered base link, or the SCAIP controller without a
+     * device id), if it is registered.
      * The protocol is the one the device was last heard through, else the one of its latest alarm.
      */
     List<ChainDevice> chainDevices(
@@ -269,7 +270,10 @@ class DeviceSupervisions {
                         + "   or (d.scaip_controller_id is not null and coalesce(d.scaip_device_id, '') = ''"
                         + "       and d.scaip_controller_id in (select p.scaip_controller_id from device p"
                         + "           where p.resident_id = :resident and p.type = any(:types)"
-                        + "           and coalesce(p.scaip_device_id, '') <> '')))"
+                        + "           and coalesce(p.scaip_device_id, '') <> ''))"
+                        // the base unit a pendant or detector is registered under (its radio tests hear them)
+                        + "   or d.id in (select p.base_device_id from device p where p.resident_id = :resident"
+                        + "           and p.type = any(:types) and p.base_device_id is not null))"
                         + " order by base_unit desc, d.type, d.id")
                 .params(classes(properties))
                 .params(NeedToKnow.params(scope))
