@@ -34,7 +34,7 @@ class DeviceSupervisions {
      * {@code t}: an administrator's class for the device wins, then the class of the protocol it was last heard
      * through (configured), then its type's.
      */
-    private static final String EFFECTIVE_CLASS = """
+    static final String EFFECTIVE_CLASS = """
             coalesce(f.supervision_class,
                      case d.last_heard_source when 'SCAIP' then cast(:scaipClass as text)
                                               when 'SIA' then cast(:siaClass as text)
@@ -48,7 +48,7 @@ class DeviceSupervisions {
                    or (d.last_heard_source = 'HTTP' and cast(:httpClass as text) is not null) then 'PROTOCOL'
                  when t.supervision_class is not null then 'DEVICE_TYPE' end""";
 
-    private static final String SUPERVISED_FROM = " from device d"
+    static final String SUPERVISED_FROM = " from device d"
             + " left join fleet_device f on f.device_id = d.id"
             + " left join fleet_type_supervision t on t.device_type = d.type"
             + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
@@ -78,7 +78,7 @@ class DeviceSupervisions {
     List<Silent> silent(Instant now, FleetProperties properties, int limit) {
         return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, f.last_alarm_at) as heard"
                         + SUPERVISED_FROM
-                        + " and f.lost_contact_alarm_id is null"
+                        + " and f.lost_contact_alarm_id is null" + Incidents.NOT_A_MEMBER
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " order by heard limit :limit")
@@ -102,6 +102,7 @@ class DeviceSupervisions {
                         + " left join fleet_type_supervision t on t.device_type = d.type"
                         + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
                         + " where f.device_id = :id and d.status = 'ACTIVE' and f.lost_contact_alarm_id is null"
+                        + Incidents.NOT_A_MEMBER
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " for update of f")
@@ -278,7 +279,7 @@ class DeviceSupervisions {
                 rs.getString("serial_number"));
     }
 
-    private static Map<String, Object> classes(FleetProperties properties) {
+    static Map<String, Object> classes(FleetProperties properties) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("scaipClass", name(properties.scaipHeartbeats()));
         params.put("siaClass", name(properties.dc09Polling()));

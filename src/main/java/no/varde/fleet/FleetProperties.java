@@ -1,8 +1,11 @@
 package no.varde.fleet;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code varde.ingest.scaip.heartbeat-interval}); empty: SCAIP devices fall back to their device type's class
  * @param dc09Polling the class of the DC-09 {@code NULL} polling agreed per account; empty: the device type's
  * @param httpHeartbeats the class of HTTP integrations' {@code HEARTBEAT} events; empty: the device type's
+ * @param storm when many devices of one group fall silent or fault together: one incident ({@code varde.fleet.storm.*})
  */
 @ConfigurationProperties("varde.fleet")
 public record FleetProperties(
@@ -24,12 +28,55 @@ public record FleetProperties(
         @DefaultValue("2m") Duration leaseTtl,
         @Nullable SupervisionClass scaipHeartbeats,
         @Nullable SupervisionClass dc09Polling,
-        @Nullable SupervisionClass httpHeartbeats) {
+        @Nullable SupervisionClass httpHeartbeats,
+        @DefaultValue Storm storm) {
 
+    @ConstructorBinding
     public FleetProperties {
         if (leaseTtl.compareTo(checkPeriod) <= 0) {
             throw new IllegalArgumentException(
                     "VARDE-FLEET-0001: varde.fleet.lease-ttl must be longer than varde.fleet.check-period");
+        }
+    }
+
+    public FleetProperties(
+            boolean supervisionEnabled,
+            Duration checkPeriod,
+            Duration leaseTtl,
+            @Nullable SupervisionClass scaipHeartbeats,
+            @Nullable SupervisionClass dc09Polling,
+            @Nullable SupervisionClass httpHeartbeats) {
+        this(
+                supervisionEnabled,
+                checkPeriod,
+                leaseTtl,
+                scaipHeartbeats,
+                dc09Polling,
+                httpHeartbeats,
+                new Storm(true, 10, 0.2, Duration.ofMinutes(10), Map.of()));
+    }
+
+    /**
+     * Storms and correlated outages ({@code varde.fleet.storm.*}): when at least {@code minDevices} devices AND at
+     * least {@code minShare} of a group's supervised devices (one municipality, vendor or protocol) fall silent or
+     * report a technical fault within {@code window}, they become one incident.
+     *
+     * @param adminPhones per municipality (kommunenummer), the phones of its administrators told of an incident by
+     *     SMS through the outbox (the accounts hold no phone numbers); empty: told in the app only
+     */
+    public record Storm(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") int minDevices,
+            @DefaultValue("0.2") double minShare,
+            @DefaultValue("10m") Duration window,
+            @DefaultValue Map<String, List<String>> adminPhones) {
+
+        public Storm {
+            if (minDevices < 2 || minShare < 0 || minShare > 1) {
+                throw new IllegalArgumentException("VARDE-FLEET-0004: varde.fleet.storm.min-devices must be at least 2"
+                        + " and varde.fleet.storm.min-share between 0 and 1");
+            }
+            adminPhones = Map.copyOf(adminPhones);
         }
     }
 

@@ -43,6 +43,7 @@ class TechnicalAlarmHandling {
     private final RuleDecisions decisions;
     private final DeviceSupervisions supervisions;
     private final TechnicianTasks tasks;
+    private final Incidents incidents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -52,6 +53,7 @@ class TechnicalAlarmHandling {
             RuleDecisions decisions,
             DeviceSupervisions supervisions,
             TechnicianTasks tasks,
+            Incidents incidents,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.alarms = alarms;
@@ -59,6 +61,7 @@ class TechnicalAlarmHandling {
         this.decisions = decisions;
         this.supervisions = supervisions;
         this.tasks = tasks;
+        this.incidents = incidents;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -81,6 +84,12 @@ class TechnicalAlarmHandling {
         Optional<DeviceSupervisions.DeviceFacts> facts = supervisions.facts(device);
         if (facts.isEmpty()) {
             return;
+        }
+        if (incidents.absorb(alarm)) {
+            return; // its device is in an open incident: closed by the incident rule, shown once with the incident
+        }
+        if (!rules.clearedBy(alarm.source(), alarm.sourceCode()).isEmpty()) {
+            incidents.cleared(alarm);
         }
         for (String cleared : rules.clearedBy(alarm.source(), alarm.sourceCode())) {
             for (AlarmId open : decisions.openTechnical(device, alarm.source(), cleared)) {

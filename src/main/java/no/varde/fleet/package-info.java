@@ -1,6 +1,7 @@
-/** Fleet supervision: reporting intervals per device, lost contact, technical alarms handled by rules. */
+/** Fleet supervision: reporting intervals per device, lost contact, technical alarms handled by rules,
+ * storms grouped into incidents. */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "registry", "alarm", "audit", "dispatch :: sms"})
 package no.varde.fleet;
 
 import org.jspecify.annotations.NullMarked;
