@@ -63,6 +63,6 @@ create index device_resident_active on device (resident_id) where status = 'ACTI
 
 insert into alarm_type_mapping values
     ('FLEET', 'INCIDENT', 'ALARM', '3', 'Flåtehendelse: beboere uten virksom alarm',
-     'Fleet incident: residents left without a working alarm', 2, 120),
+     'Fleet incident: residents left without a working alarm', 3, 120),
     ('FLEET', 'INCIDENT_TECHNICAL', 'TECHNICAL', '1.20', 'Flåtehendelse: mange enheter uten kontakt eller med feil',
      'Fleet incident: many devices out of contact or faulty', 3, 900);

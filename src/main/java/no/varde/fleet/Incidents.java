@@ -231,9 +231,18 @@ class Incidents {
         return open.size();
     }
 
+    /**
+     * In the caller's transaction: the row lock first, so the pass and the listener never both close one alarm (a
+     * second close would fail and roll back the whole chunk).
+     */
     private void closeIfOpenTechnical(AlarmId id, long incident, String reason) {
-        Optional<Alarm> alarm = alarms.findHeaderForSystem(id);
-        if (alarm.isPresent() && alarm.get().isOpen() && alarm.get().category() == AlarmCategory.TECHNICAL) {
+        boolean open = jdbc.sql(
+                        "select category = 'TECHNICAL' and state <> 'CLOSED' from alarm where id = ? for update")
+                .param(id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (open) {
             alarms.closeByRule(id, actor(incident), Outcome.TECHNICAL_HANDLED, reason);
         }
     }
