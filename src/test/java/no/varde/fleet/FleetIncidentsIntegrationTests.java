@@ -2,6 +2,7 @@ package no.varde.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -46,6 +48,9 @@ class FleetIncidentsIntegrationTests {
 
     @Autowired
     Supervision supervision;
+
+    @Autowired
+    UserDetailsService users;
 
     FleetTestSupport fleet;
 
@@ -238,12 +243,19 @@ class FleetIncidentsIntegrationTests {
         List<Integer> still = JsonPath.read(operatorList, "$[?(@.id == " + incident + ")].stillAffected");
         assertThat(counted).as("the operator sees the whole incident").containsExactly(30);
         assertThat(still).containsExactly(30);
-        String page = mvc.perform(get("/fleet/incidents/" + incident).with(httpBasic("admin.bronnoy", PASSWORD)))
+        String page = mvc.perform(
+                        get("/fleet/incidents/" + incident).with(user(users.loadUserByUsername("admin.bronnoy"))))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Flåtehendelse #" + incident).contains("Storm Stormsen");
+        assertThat(mvc.perform(get("/fleet/incidents").with(user(users.loadUserByUsername("admin.bronnoy"))))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("data-incident=\"" + incident + "\"");
         mvc.perform(get("/api/v1/fleet/incidents?limit=0").with(httpBasic("operator", PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
