@@ -136,8 +136,9 @@ class Incidents {
                 long incident = open.get();
                 List<UUID> members = transactions.execute(status -> join(incident, dimension, group.key(), now));
                 joined += members == null ? 0 : members.size();
-                closed += closeMemberAlarms(incident, members == null ? List.of() : members);
+                // the operator's item and the notices first: closing a storm's backlog of alarms takes longer
                 transactions.executeWithoutResult(status -> followUp(incident, now));
+                closed += closeMemberAlarms(incident, members == null ? List.of() : members);
             }
         }
         int restored = restoreHeard(now);

@@ -71,6 +71,14 @@ public final class StormBenchmark {
     private final AtomicInteger stormFailed = new AtomicInteger();
     private final AtomicInteger buttonFailed = new AtomicInteger();
     private final AtomicInteger streamRows = new AtomicInteger();
+    private final Map<String, AtomicInteger> stormAnswers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> buttonAnswers = new ConcurrentHashMap<>();
+    private final Map<String, String> answerSamples = new ConcurrentHashMap<>();
+
+    private void tally(Map<String, AtomicInteger> answers, String what, String sample) {
+        answers.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+        answerSamples.putIfAbsent(what, sample.length() > 300 ? sample.substring(0, 300) : sample);
+    }
 
     private StormBenchmark(String base, JdbcClient jdbc) {
         this.base = base;
@@ -258,6 +266,7 @@ public final class StormBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
+            tally(stormAnswers, "HTTP " + answer.statusCode(), answer.body());
             if (answer.statusCode() == 202) {
                 Matcher id = ALARM_ID.matcher(answer.body());
                 int stored = 0;
@@ -269,6 +278,7 @@ public final class StormBenchmark {
                 stormFailed.addAndGet(BATCH);
             }
         } catch (IOException e) {
+            tally(stormAnswers, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             stormFailed.addAndGet(BATCH);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -287,6 +297,7 @@ public final class StormBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
+            tally(buttonAnswers, "HTTP " + answer.statusCode(), answer.body());
             Matcher id = ALARM_ID.matcher(answer.body());
             if (answer.statusCode() == 202 && id.find()) {
                 buttonsSent.put(id.group(1), sent);
@@ -294,6 +305,7 @@ public final class StormBenchmark {
                 buttonFailed.incrementAndGet();
             }
         } catch (IOException e) {
+            tally(buttonAnswers, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             buttonFailed.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -365,6 +377,8 @@ public final class StormBenchmark {
                 stormCommitted.get(),
                 stormFailed.get(),
                 elapsed));
+        lines.add("storm answers: " + stormAnswers + "; button answers: " + buttonAnswers);
+        answerSamples.forEach((what, sample) -> lines.add("  sample " + what + ": " + sample.replace('\n', ' ')));
         List<Double> toStream = new ArrayList<>();
         List<Double> toBrowser = new ArrayList<>();
         List<String> each = new ArrayList<>();
