@@ -52,6 +52,9 @@ class FleetIncidentsIntegrationTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    java.time.Clock clock;
+
     FleetTestSupport fleet;
 
     @BeforeEach
@@ -285,6 +288,59 @@ class FleetIncidentsIntegrationTests {
         for (Device device : storm) {
             assertThat(fleet.lostContactAlarms(device)).isEmpty();
         }
+    }
+
+    @Test
+    void aFaultStormWithNobodyUnprotectedIsOneTechnicalItemThatEndsWhenTheFaultsClear() throws Exception {
+        String vendor = uniqueVendor();
+        List<Device> storm = new ArrayList<>();
+        while (storm.size() < 25) {
+            storm.add(newDevice(vendor, "SMOKE_DETECTOR", null));
+        }
+        List<String> faults = new ArrayList<>();
+        for (Device device : storm) {
+            fleet.send(device, "HEARTBEAT");
+            faults.add(fleet.send(device, "DEVICE_FAULT"));
+        }
+        // the fleet listener has seen every fault (its rule waits for DEVICE_OK) before the pass looks
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from fleet_rule_decision where alarm_id = any(?)")
+                                .param(faults.stream().map(UUID::fromString).toArray(UUID[]::new))
+                                .query(Integer.class)
+                                .single()
+                        == faults.size());
+        supervision.check(clock.instant().plusSeconds(1));
+
+        long incident = incidentOf(vendor);
+        UUID item = jdbc.sql("select technical_alarm_id from fleet_incident where id = ? and operator_alarm_id is null")
+                .param(incident)
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select category || '|' || source_code from alarm where id = ?")
+                        .param(item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("TECHNICAL|INCIDENT_TECHNICAL");
+        for (String fault : faults) {
+            assertThat(fleet.state(fault)).isEqualTo("CLOSED|TECHNICAL_HANDLED");
+            assertThat(fleet.timeline(fault))
+                    .anyMatch(entry -> entry.startsWith("CLOSED_BY_RULE|system:fleet:incident:" + incident + "|"));
+        }
+
+        for (Device device : storm) {
+            fleet.send(device, "DEVICE_OK");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stillAffected(incident) == 0);
+        supervision.check(clock.instant().plusSeconds(2));
+        assertThat(fleet.state(item.toString()))
+                .as("the technical item is closed by the rule when every fault has cleared")
+                .isEqualTo("CLOSED|TECHNICAL_HANDLED");
+        assertThat(jdbc.sql("select ended_at is not null from fleet_incident where id = ?")
+                        .param(incident)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     private int stillAffected(long incident) {
