@@ -51,6 +51,12 @@ class NeedToKnowRulesTests {
             "fleet/SilentTriggers.java",
             "the supervision pass finds personal triggers silent past their rule (device ids and identities, no"
                     + " resident) to raise a safety risk for the operator; no user reads through it",
+            "fleet/Incidents.java",
+            "the supervision pass groups silent and faulty devices into incidents by ids and counts and closes their"
+                    + " technical alarms by rule; users read incidents through FleetIncidents, which is scoped",
+            "fleet/Protection.java",
+            "the supervision pass asks whether a resident still has a working device (ids only) to raise a safety"
+                    + " risk in the resident's own municipality; no user reads through it",
             "ingest/demo/DemoDeviceKeys.java",
             "development setup only: gives the demo devices their published keys at start-up; no user reads"
                     + " through it");

@@ -40,7 +40,7 @@ class DeviceSupervisions {
      * class of the base's radio tests (a sub-device is heard only when the base's test names it, never by the base's
      * heartbeats), then the class of the protocol it was last heard through (configured), then its type's.
      */
-    private static final String EFFECTIVE_CLASS = "coalesce(f.supervision_class,"
+    static final String EFFECTIVE_CLASS = "coalesce(f.supervision_class,"
             + " case when d.base_device_id is not null then cast(:radioTestClass as text) end,"
             + " case d.last_heard_source when 'SCAIP' then coalesce(" + HBI_CLASS + ", cast(:scaipClass as text))"
             + " when 'SIA' then cast(:siaClass as text)"
@@ -85,7 +85,7 @@ class DeviceSupervisions {
     List<Silent> silent(Instant now, FleetProperties properties, int limit) {
         return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, f.last_alarm_at) as heard"
                         + SUPERVISED_FROM
-                        + " and f.lost_contact_alarm_id is null"
+                        + " and f.lost_contact_alarm_id is null" + Incidents.NOT_A_MEMBER
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " and " + MaintenanceWindows.NOT_SILENCED
@@ -110,6 +110,7 @@ class DeviceSupervisions {
                         + " left join fleet_type_supervision t on t.device_type = d.type"
                         + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
                         + " where f.device_id = :id and d.status = 'ACTIVE' and f.lost_contact_alarm_id is null"
+                        + Incidents.NOT_A_MEMBER
                         + " and greatest(d.last_heard_at, f.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " and " + MaintenanceWindows.NOT_SILENCED

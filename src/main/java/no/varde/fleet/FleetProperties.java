@@ -1,6 +1,7 @@
 package no.varde.fleet;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scaipHbiClasses the class per SCAIP {@code hbi} code (as Varde assigns it, {@code varde.ingest.scaip
  *     .heartbeat-interval}): a base unit's class follows the code it was last told, so changing the code moves each
  *     base when it is told the new one; a code not listed falls back to {@code scaipHeartbeats}
+ * @param storm when many devices of one group fall silent or fault together: one incident ({@code varde.fleet.storm.*})
  */
 @ConfigurationProperties("varde.fleet")
 public record FleetProperties(
@@ -33,7 +35,8 @@ public record FleetProperties(
         @Nullable SupervisionClass dc09Polling,
         @Nullable SupervisionClass httpHeartbeats,
         @DefaultValue("HOURS_25") SupervisionClass radioTests,
-        @Nullable Map<String, SupervisionClass> scaipHbiClasses) {
+        @Nullable Map<String, SupervisionClass> scaipHbiClasses,
+        @DefaultValue Storm storm) {
 
     @ConstructorBinding
     public FleetProperties {
@@ -48,7 +51,7 @@ public record FleetProperties(
         }
     }
 
-    /** Settings with the default class for radio tests. */
+    /** Settings with the defaults for radio tests, hbi classes (none) and storms. */
     public FleetProperties(
             boolean supervisionEnabled,
             Duration checkPeriod,
@@ -64,7 +67,32 @@ public record FleetProperties(
                 dc09Polling,
                 httpHeartbeats,
                 SupervisionClass.HOURS_25,
-                Map.of());
+                Map.of(),
+                new Storm(true, 10, 0.2, Duration.ofMinutes(10), Map.of()));
+    }
+
+    /**
+     * Storms and correlated outages ({@code varde.fleet.storm.*}): when at least {@code minDevices} devices AND at
+     * least {@code minShare} of a group's supervised devices (one municipality, vendor or protocol) fall silent or
+     * report a technical fault within {@code window}, they become one incident.
+     *
+     * @param adminPhones per municipality (kommunenummer), the phones of its administrators told of an incident by
+     *     SMS through the outbox (the accounts hold no phone numbers); empty: told in the app only
+     */
+    public record Storm(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") int minDevices,
+            @DefaultValue("0.2") double minShare,
+            @DefaultValue("10m") Duration window,
+            @DefaultValue Map<String, List<String>> adminPhones) {
+
+        public Storm {
+            if (minDevices < 2 || minShare < 0 || minShare > 1) {
+                throw new IllegalArgumentException("VARDE-FLEET-0004: varde.fleet.storm.min-devices must be at least 2"
+                        + " and varde.fleet.storm.min-share between 0 and 1");
+            }
+            adminPhones = Map.copyOf(adminPhones);
+        }
     }
 
     /** A pass older than this means supervision has stopped on every node. */

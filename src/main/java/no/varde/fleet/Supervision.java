@@ -46,6 +46,8 @@ public class Supervision {
 
     private final DeviceSupervisions supervisions;
     private final TechnicalAlarmHandling rules;
+    private final Incidents incidents;
+    private final Protection protection;
     private final Alarms alarms;
     private final FleetProperties properties;
     private final TransactionTemplate transactions;
@@ -54,12 +56,16 @@ public class Supervision {
     Supervision(
             DeviceSupervisions supervisions,
             TechnicalAlarmHandling rules,
+            Incidents incidents,
+            Protection protection,
             Alarms alarms,
             FleetProperties properties,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.supervisions = supervisions;
         this.rules = rules;
+        this.incidents = incidents;
+        this.protection = protection;
         this.alarms = alarms;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -71,6 +77,7 @@ public class Supervision {
         long started = System.nanoTime();
         int supervised = supervisions.supervised(properties);
         int cleared = clearResumed();
+        incidents.sweep(now); // before raising: members of a storm raise nothing of their own
         int raised = raiseSilent(now);
         int waits = rules.endExpiredWaits(now);
         return new Pass(
@@ -142,6 +149,7 @@ public class Supervision {
                 device.id(),
                 device.lastHeard(),
                 alarm);
+        protection.lostContactRaised(device, alarm, now);
         return true;
     }
 

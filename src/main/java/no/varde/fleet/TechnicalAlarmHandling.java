@@ -44,6 +44,7 @@ class TechnicalAlarmHandling {
     private final DeviceSupervisions supervisions;
     private final TechnicianTasks tasks;
     private final MaintenanceWindows windows;
+    private final Incidents incidents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -54,6 +55,7 @@ class TechnicalAlarmHandling {
             DeviceSupervisions supervisions,
             TechnicianTasks tasks,
             MaintenanceWindows windows,
+            Incidents incidents,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.windows = windows;
@@ -62,6 +64,7 @@ class TechnicalAlarmHandling {
         this.decisions = decisions;
         this.supervisions = supervisions;
         this.tasks = tasks;
+        this.incidents = incidents;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -84,6 +87,12 @@ class TechnicalAlarmHandling {
         Optional<DeviceSupervisions.DeviceFacts> facts = supervisions.facts(device);
         if (facts.isEmpty()) {
             return;
+        }
+        if (incidents.absorb(alarm)) {
+            return; // its device is in an open incident: closed by the incident rule, shown once with the incident
+        }
+        if (!rules.clearedBy(alarm.source(), alarm.sourceCode()).isEmpty()) {
+            incidents.cleared(alarm);
         }
         for (String cleared : rules.clearedBy(alarm.source(), alarm.sourceCode())) {
             for (AlarmId open : decisions.openTechnical(device, alarm.source(), cleared)) {

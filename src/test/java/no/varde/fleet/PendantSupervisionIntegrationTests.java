@@ -320,7 +320,8 @@ class PendantSupervisionIntegrationTests {
                 null,
                 null,
                 SupervisionClass.HOURS_25,
-                classes);
+                classes,
+                new FleetProperties.Storm(true, 25, 0.2, Duration.ofMinutes(10), Map.of()));
     }
 
     private ResultActions postRule(String json) throws Exception {
