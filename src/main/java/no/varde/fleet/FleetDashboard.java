@@ -82,6 +82,7 @@ public class FleetDashboard {
         }
         deviceCounts(scope, now, counts);
         taskCounts(scope, now, counts);
+        incidentCounts(scope, counts);
         for (AlarmFacts.TechnicalCounts t : facts.technicalByMunicipality(now.minus(period), now)) {
             Counts c = counts.get(t.kommunenummer());
             if (c != null) {
@@ -176,6 +177,24 @@ public class FleetDashboard {
                 .list();
     }
 
+    /** Open incidents (storms) with devices still affected in each municipality, and how many of its devices. */
+    private void incidentCounts(AccessScope scope, Map<String, Counts> counts) {
+        jdbc.sql("select m.kommunenummer, count(distinct m.incident_id) as incidents, count(*) as devices"
+                        + " from fleet_incident_device m join fleet_incident i on i.id = m.incident_id"
+                        + " where i.ended_at is null and m.restored_at is null and"
+                        + NeedToKnow.within("m.kommunenummer") + " group by m.kommunenummer")
+                .params(NeedToKnow.params(scope))
+                .query((rs, row) -> {
+                    Counts c = counts.get(rs.getString("kommunenummer"));
+                    if (c != null) {
+                        c.openIncidents = rs.getLong("incidents");
+                        c.incidentDevices = rs.getLong("devices");
+                    }
+                    return row;
+                })
+                .list();
+    }
+
     private List<SilentDevice> silent(AccessScope scope, Instant now) {
         Map<String, Object> params = new HashMap<>(NeedToKnow.params(scope));
         params.putAll(DeviceSupervisions.classes(properties));
@@ -255,6 +274,9 @@ public class FleetDashboard {
      *
      * @param supervised active devices heard at least once with a reporting class
      * @param silent supervised devices silent past their interval and grace (raised or about to be)
+     * @param openIncidents open incidents (storms, correlated outages) with devices of the municipality still affected
+     * @param incidentDevices the municipality's devices still affected by them (their lost contact is not raised
+     *     one by one)
      * @param technical technical alarms received in the period
      * @param closedWithoutHuman of those, closed by rules without a person ever claiming them
      * @param closedByPeople of those, closed by a person
@@ -272,13 +294,15 @@ public class FleetDashboard {
             long lowBattery,
             long openTasks,
             long overdueTasks,
+            long openIncidents,
+            long incidentDevices,
             long technical,
             long closedWithoutHuman,
             long closedByPeople,
             long technicalOpen) {
 
         static Figures empty(String kommunenummer, String name) {
-            return new Figures(kommunenummer, name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Figures(kommunenummer, name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         Figures plus(Figures o) {
@@ -294,6 +318,8 @@ public class FleetDashboard {
                     lowBattery + o.lowBattery,
                     openTasks + o.openTasks,
                     overdueTasks + o.overdueTasks,
+                    openIncidents + o.openIncidents,
+                    incidentDevices + o.incidentDevices,
                     technical + o.technical,
                     closedWithoutHuman + o.closedWithoutHuman,
                     closedByPeople + o.closedByPeople,
@@ -337,6 +363,7 @@ public class FleetDashboard {
         final String kommunenummer;
         final String name;
         long inStock, active, service, retired, supervised, silent, lowBattery, openTasks, overdueTasks;
+        long openIncidents, incidentDevices;
         long technical, closedWithoutHuman, closedByPeople, technicalOpen;
 
         Counts(String kommunenummer, String name) {
@@ -357,6 +384,8 @@ public class FleetDashboard {
                     lowBattery,
                     openTasks,
                     overdueTasks,
+                    openIncidents,
+                    incidentDevices,
                     technical,
                     closedWithoutHuman,
                     closedByPeople,

@@ -259,6 +259,17 @@ class FleetIncidentsIntegrationTests {
                         .getResponse()
                         .getContentAsString())
                 .contains("data-incident=\"" + incident + "\"");
+        // the fleet dashboard counts the open incident and Brønnøy's 25 devices in it (others' incidents may add)
+        String dashboard = mvc.perform(
+                        get("/api/v1/fleet/dashboard?kommunenummer=1813").with(httpBasic("admin.bronnoy", PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(((Number) JsonPath.read(dashboard, "$.municipalities[0].openIncidents")).intValue())
+                .isPositive();
+        assertThat(((Number) JsonPath.read(dashboard, "$.municipalities[0].incidentDevices")).intValue())
+                .isGreaterThanOrEqualTo(25);
         mvc.perform(get("/api/v1/fleet/incidents?limit=0").with(httpBasic("operator", PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
