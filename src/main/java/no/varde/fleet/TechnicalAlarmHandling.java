@@ -81,9 +81,15 @@ class TechnicalAlarmHandling {
         }
         Alarm alarm = found.get();
         DeviceId device = alarm.deviceId();
+        decideFor(alarm, device);
+        // last, so the device's row is locked only from here to the commit: alarms of one device arriving together
+        // (a burst, a storm) no longer queue behind each other's whole rule handling, each holding a connection
         if (!EventSource.FLEET.name().equals(alarm.source())) {
             supervisions.recordAlarm(device, alarm.receivedAt());
         }
+    }
+
+    private void decideFor(Alarm alarm, DeviceId device) {
         Optional<DeviceSupervisions.DeviceFacts> facts = supervisions.facts(device);
         if (facts.isEmpty()) {
             return;
