@@ -164,6 +164,60 @@ class DeviceSupervisions {
                         """).params(id.value(), Timestamp.from(at)).update();
     }
 
+    /** The type and reporting identities of a device, for the rules and for raising alarms in its name. */
+    Optional<DeviceFacts> facts(DeviceId id) {
+        return jdbc.sql("select * from device where id = ?")
+                .param(id.value())
+                .query((rs, row) -> new DeviceFacts(
+                        id,
+                        DeviceType.valueOf(rs.getString("type")),
+                        identity(rs),
+                        new Kommunenummer(rs.getString("kommunenummer"))))
+                .optional();
+    }
+
+    record DeviceFacts(DeviceId id, DeviceType type, DeviceIdentity identity, Kommunenummer kommunenummer) {}
+
+    // ---- administration and reads by users (need-to-know) -------------------------------------------------
+
+    /** Sets (or with null removes) an administrator's class for one device the user may see; false if none. */
+    boolean setDeviceClass(
+            AccessScope scope, DeviceId id, @Nullable SupervisionClass supervisionClass, String by, Instant now) {
+        boolean visible =
+                jdbc.sql("select count(*) from device d where d.id = :id and" + NeedToKnow.within("d.kommunenummer"))
+                                .param("id", id.value())
+                                .params(NeedToKnow.params(scope))
+                                .query(Integer.class)
+                                .single()
+                        == 1;
+        if (!visible) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into fleet_device (device_id, supervision_class, class_set_by, class_set_at)
+                        values (:id, :class, :by, :at)
+                        on conflict (device_id) do update set supervision_class = excluded.supervision_class,
+                            class_set_by = excluded.class_set_by, class_set_at = excluded.class_set_at
+                        """)
+                .param("id", id.value())
+                .param("class", supervisionClass == null ? null : supervisionClass.name(), java.sql.Types.VARCHAR)
+                .param("by", by)
+                .param("at", Timestamp.from(now))
+                .update();
+        return true;
+    }
+
+    void setTypeClass(DeviceType type, SupervisionClass supervisionClass, String by, Instant now) {
+        jdbc.sql("""
+                        insert into fleet_type_supervision (device_type, supervision_class, updated_by, updated_at)
+                        values (?, ?, ?, ?)
+                        on conflict (device_type) do update set supervision_class = excluded.supervision_class,
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                        """)
+                .params(type.name(), supervisionClass.name(), by, Timestamp.from(now))
+                .update();
+    }
+
     Map<DeviceType, SupervisionClass> typeClasses() {
         Map<DeviceType, SupervisionClass> classes = new java.util.EnumMap<>(DeviceType.class);
         jdbc.sql("select device_type, supervision_class from fleet_type_supervision")
