@@ -30,6 +30,13 @@ public final class AlarmEvents {
         }
     }
 
+    /**
+     * An alarm that needs no person by its type (category TECHNICAL or INFO) was received: published beside
+     * {@link AlarmReceived} for the fleet's rules, so a durable listener of technical events costs a human alarm
+     * nothing (no publication row, no commit of its own).
+     */
+    public record TechnicalAlarmReceived(AlarmId alarmId, AlarmCategory category, Instant receivedAt) {}
+
     public record AlarmClaimed(AlarmId alarmId, Username operator, Instant at) implements AlarmEvent {}
 
     public record AlarmReleased(AlarmId alarmId, Username operator, Instant at) implements AlarmEvent {}

@@ -509,6 +509,11 @@ public class Alarms {
     private void published(Transition transition) {
         notifier.changed(AlarmChange.of(transition));
         events.publishEvent(transition.event());
+        if (transition.event() instanceof AlarmEvents.AlarmReceived received
+                && received.category() != AlarmCategory.ALARM) {
+            events.publishEvent(new AlarmEvents.TechnicalAlarmReceived(
+                    received.alarmId(), received.category(), received.receivedAt()));
+        }
     }
 
     private Alarm lockAny(AlarmId id) {

@@ -59,7 +59,7 @@ class DeviceSupervisions {
             + " left join fleet_device f on f.device_id = d.id"
             + " left join fleet_type_supervision t on t.device_type = d.type"
             + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
-            + " where d.status = 'ACTIVE' and greatest(d.last_heard_at, f.last_alarm_at) is not null ";
+            + " where d.status = 'ACTIVE' and greatest(d.last_heard_at, d.last_alarm_at) is not null ";
 
     /** A device silent past its class's interval and grace, with no lost-contact alarm yet. */
     record Silent(DeviceId id, DeviceIdentity identity, SupervisionClass supervisionClass, Instant lastHeard) {}
@@ -83,10 +83,10 @@ class DeviceSupervisions {
 
     /** Devices silent past their interval plus grace at {@code now} that have no lost-contact alarm yet. */
     List<Silent> silent(Instant now, FleetProperties properties, int limit) {
-        return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, f.last_alarm_at) as heard"
+        return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, d.last_alarm_at) as heard"
                         + SUPERVISED_FROM
                         + " and f.lost_contact_alarm_id is null" + Incidents.NOT_A_MEMBER
-                        + " and greatest(d.last_heard_at, f.last_alarm_at)"
+                        + " and greatest(d.last_heard_at, d.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " and " + MaintenanceWindows.NOT_SILENCED
                         + " order by heard limit :limit")
@@ -105,13 +105,13 @@ class DeviceSupervisions {
         jdbc.sql("insert into fleet_device (device_id) values (?) on conflict do nothing")
                 .param(id.value())
                 .update();
-        return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, f.last_alarm_at) as heard"
+        return jdbc.sql("select d.*, c.name as effective_class, greatest(d.last_heard_at, d.last_alarm_at) as heard"
                         + " from fleet_device f join device d on d.id = f.device_id"
                         + " left join fleet_type_supervision t on t.device_type = d.type"
                         + " join fleet_supervision_class c on c.name = " + EFFECTIVE_CLASS
                         + " where f.device_id = :id and d.status = 'ACTIVE' and f.lost_contact_alarm_id is null"
                         + Incidents.NOT_A_MEMBER
-                        + " and greatest(d.last_heard_at, f.last_alarm_at)"
+                        + " and greatest(d.last_heard_at, d.last_alarm_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)"
                         + " and " + MaintenanceWindows.NOT_SILENCED
                         + " for update of f")
@@ -131,10 +131,10 @@ class DeviceSupervisions {
     /** Devices with a lost-contact marker that have been heard (or sent an alarm) since they went silent. */
     List<Resumed> resumed(int limit) {
         return jdbc.sql("""
-                        select f.device_id, f.lost_contact_alarm_id, greatest(d.last_heard_at, f.last_alarm_at) as heard
+                        select f.device_id, f.lost_contact_alarm_id, greatest(d.last_heard_at, d.last_alarm_at) as heard
                         from fleet_device f join device d on d.id = f.device_id
                         where f.lost_contact_alarm_id is not null
-                          and greatest(d.last_heard_at, f.last_alarm_at) > f.lost_contact_since
+                          and greatest(d.last_heard_at, d.last_alarm_at) > f.lost_contact_since
                         order by f.device_id limit ?
                         """)
                 .param(limit)
@@ -152,16 +152,6 @@ class DeviceSupervisions {
                         .params(id.value(), alarm.value())
                         .update()
                 == 1;
-    }
-
-    /** The device sent an alarm (of any category): it is alive, and this is its last alarm. */
-    void recordAlarm(DeviceId id, Instant at) {
-        jdbc.sql("""
-                        insert into fleet_device (device_id, last_alarm_at) values (?, ?)
-                        on conflict (device_id) do update
-                            set last_alarm_at = excluded.last_alarm_at
-                            where fleet_device.last_alarm_at is null or fleet_device.last_alarm_at < excluded.last_alarm_at
-                        """).params(id.value(), Timestamp.from(at)).update();
     }
 
     /** The type and reporting identities of a device, for the rules and for raising alarms in its name. */
@@ -230,7 +220,7 @@ class DeviceSupervisions {
 
     /** A device's supervision as a user in this scope may see it (no personal data beyond the resident's id). */
     Optional<DeviceSupervision> status(AccessScope scope, DeviceId id, FleetProperties properties) {
-        return jdbc.sql("select d.*, f.supervision_class as device_class, f.last_alarm_at, f.lost_contact_alarm_id,"
+        return jdbc.sql("select d.*, f.supervision_class as device_class, d.last_alarm_at, f.lost_contact_alarm_id,"
                         + " f.lost_contact_since, " + EFFECTIVE_CLASS + " as effective_class, " + CLASS_SOURCE
                         + " as class_source from device d left join fleet_device f on f.device_id = d.id"
                         + " left join fleet_type_supervision t on t.device_type = d.type"
@@ -260,7 +250,7 @@ class DeviceSupervisions {
             ResidentId resident,
             java.util.Collection<DeviceType> types,
             FleetProperties properties) {
-        return jdbc.sql("select d.*, f.supervision_class as device_class, f.last_alarm_at, f.lost_contact_alarm_id,"
+        return jdbc.sql("select d.*, f.supervision_class as device_class, d.last_alarm_at, f.lost_contact_alarm_id,"
                         + " f.lost_contact_since, " + EFFECTIVE_CLASS + " as effective_class, " + CLASS_SOURCE
                         + " as class_source, d.resident_id is distinct from :resident as base_unit,"
                         + " coalesce(d.last_heard_source, (select a.source from alarm a where a.resident_id = :resident"

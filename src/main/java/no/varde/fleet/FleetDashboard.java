@@ -157,7 +157,7 @@ public class FleetDashboard {
 
     /** Silent: past its interval and grace, or still marked lost contact (raised and not heard since). */
     private static final String SILENT =
-            "f.lost_contact_alarm_id is not null or greatest(d.last_heard_at, f.last_alarm_at)"
+            "f.lost_contact_alarm_id is not null or greatest(d.last_heard_at, d.last_alarm_at)"
                     + " < cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s)";
 
     private void taskCounts(AccessScope scope, Instant now, Map<String, Counts> counts) {
@@ -202,7 +202,7 @@ public class FleetDashboard {
         params.put("limit", LIST_LIMIT);
         return jdbc.sql(
                         "select d.id, d.kommunenummer, d.type, d.vendor, d.model, d.serial_number, c.name as class_name,"
-                                + " greatest(d.last_heard_at, f.last_alarm_at) as heard, f.lost_contact_alarm_id,"
+                                + " greatest(d.last_heard_at, d.last_alarm_at) as heard, f.lost_contact_alarm_id,"
                                 + " (select m.name from municipality m where m.kommunenummer = d.kommunenummer)"
                                 + " as kommune_name"
                                 + DeviceSupervisions.SUPERVISED_FROM + " and (" + SILENT + ") and"

@@ -104,7 +104,7 @@ class Incidents {
 
     private static String supervised(IncidentDimension dimension) {
         return "with sup as (select d.id, d.kommunenummer, cast(" + dimension.column + " as text) as key,"
-                + " greatest(d.last_heard_at, f.last_alarm_at) as heard,"
+                + " greatest(d.last_heard_at, d.last_alarm_at) as heard,"
                 + " make_interval(secs => c.interval_s + c.grace_s) as allowed"
                 + DeviceSupervisions.SUPERVISED_FROM + " and " + dimension.column + " is not null), ";
     }
@@ -475,7 +475,7 @@ class Incidents {
                         update fleet_incident_device m set restored_at = :now
                         from device d left join fleet_device f on f.device_id = d.id
                         where m.device_id = d.id and m.restored_at is null and m.reason = 'SILENCE'
-                          and greatest(d.last_heard_at, f.last_alarm_at) > m.since
+                          and greatest(d.last_heard_at, d.last_alarm_at) > m.since
                         """).param("now", Timestamp.from(now)).update();
     }
 

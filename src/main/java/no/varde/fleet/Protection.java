@@ -45,8 +45,8 @@ class Protection {
                      where d.resident_id = r.rid and d.status = 'ACTIVE'
                        and d.type in ('SAFETY_ALARM', 'FALL_SENSOR', 'GPS_TRACKER')
                        and f.lost_contact_alarm_id is null
-                       and greatest(d.last_heard_at, f.last_alarm_at) is not null
-                       and (c.name is null or greatest(d.last_heard_at, f.last_alarm_at)
+                       and greatest(d.last_heard_at, d.last_alarm_at) is not null
+                       and (c.name is null or greatest(d.last_heard_at, d.last_alarm_at)
                             >= cast(:now as timestamptz) - make_interval(secs => c.interval_s + c.grace_s))
                        and not exists (select 1 from fleet_incident_device m
                                        where m.device_id = d.id and m.restored_at is null)

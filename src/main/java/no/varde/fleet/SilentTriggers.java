@@ -42,7 +42,7 @@ class SilentTriggers {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Oslo"));
 
-    private static final String HEARD = "greatest(d.last_heard_at, f.last_alarm_at)";
+    private static final String HEARD = "greatest(d.last_heard_at, d.last_alarm_at)";
 
     private record Silent(DeviceId id, DeviceIdentity identity, Instant heard) {}
 

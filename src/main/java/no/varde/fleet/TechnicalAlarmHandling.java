@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.varde.alarm.Alarm;
 import no.varde.alarm.AlarmCategory;
-import no.varde.alarm.AlarmEvents.AlarmReceived;
+import no.varde.alarm.AlarmEvents.TechnicalAlarmReceived;
 import no.varde.alarm.AlarmId;
 import no.varde.alarm.Alarms;
 import no.varde.alarm.DeviceEvent;
@@ -70,7 +70,7 @@ class TechnicalAlarmHandling {
     }
 
     @ApplicationModuleListener
-    void on(AlarmReceived event) {
+    void on(TechnicalAlarmReceived event) {
         handle(event.alarmId());
     }
 
@@ -82,11 +82,6 @@ class TechnicalAlarmHandling {
         Alarm alarm = found.get();
         DeviceId device = alarm.deviceId();
         decideFor(alarm, device);
-        // last, so the device's row is locked only from here to the commit: alarms of one device arriving together
-        // (a burst, a storm) no longer queue behind each other's whole rule handling, each holding a connection
-        if (!EventSource.FLEET.name().equals(alarm.source())) {
-            supervisions.recordAlarm(device, alarm.receivedAt());
-        }
     }
 
     private void decideFor(Alarm alarm, DeviceId device) {

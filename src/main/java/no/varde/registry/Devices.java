@@ -158,8 +158,11 @@ public class Devices {
             this(identity, at, test, null, null);
         }
 
-        /** An alarm (not a heartbeat) that reported the device's battery level: only the level is kept. */
-        public static Heard battery(DeviceIdentity identity, Instant at, int batteryPercent) {
+        /**
+         * An alarm from the device (not a heartbeat): kept as its last alarm (a device that sends an alarm is alive)
+         * and, when it reported one, its battery level.
+         */
+        public static Heard alarm(DeviceIdentity identity, Instant at, @Nullable Integer batteryPercent) {
             return new Heard(identity, at, false, null, null, batteryPercent, false);
         }
     }
@@ -167,7 +170,7 @@ public class Devices {
     /**
      * Records supervision reports (heartbeats; test transmissions when {@code test}) and reported battery levels in
      * the caller's transaction: each known device's last-heard (and last test, the interval the receiver assigned it,
-     * its latest battery level) is moved once, and the rows are updated in the order of their ids, so two
+     * its latest battery level, its last alarm) is moved once, and the rows are updated in the order of their ids, so two
      * transactions reporting the same devices in different orders wait for each other instead of deadlocking.
      * Supervision never creates an alarm; an unknown device is simply not recorded.
      *
@@ -180,7 +183,8 @@ public class Devices {
                 @Nullable String source,
                 @Nullable String interval,
                 @Nullable Instant batteryAt,
-                @Nullable Integer battery) {
+                @Nullable Integer battery,
+                @Nullable Instant alarm) {
 
             static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
                 return a == null ? b : b == null || a.isAfter(b) ? a : b;
@@ -196,7 +200,8 @@ public class Devices {
                         mine ? source : other.source,
                         mine ? interval : other.interval,
                         myBattery ? batteryAt : other.batteryAt,
-                        myBattery ? battery : other.battery);
+                        myBattery ? battery : other.battery,
+                        later(alarm, other.alarm));
             }
         }
         java.util.SortedMap<UUID, Latest> byDevice = new java.util.TreeMap<>();
@@ -216,7 +221,8 @@ public class Devices {
                             heartbeat ? report.source() : null,
                             heartbeat ? report.assignedInterval() : null,
                             report.batteryPercent() == null ? null : report.at(),
-                            report.batteryPercent()),
+                            report.batteryPercent(),
+                            heartbeat ? null : report.at()),
                     Latest::merge);
         }
         // one ordered pass over the rows (heartbeats and battery levels together), so two groups reporting the same
@@ -231,13 +237,15 @@ public class Devices {
                         + " or last_heard_at <= :at) then coalesce(cast(:interval as text), scaip_hbi) else scaip_hbi end,"
                         + " battery_percent = case when cast(:batteryAt as timestamptz) is not null and (battery_at is null"
                         + " or battery_at <= :batteryAt) then cast(:battery as smallint) else battery_percent end,"
-                        + " battery_at = greatest(battery_at, :batteryAt) where id = :id")
+                        + " battery_at = greatest(battery_at, :batteryAt),"
+                        + " last_alarm_at = greatest(last_alarm_at, :alarmAt) where id = :id")
                 .param("at", timestamp(latest.heard()), java.sql.Types.TIMESTAMP)
                 .param("source", latest.source(), java.sql.Types.VARCHAR)
                 .param("interval", latest.interval(), java.sql.Types.VARCHAR)
                 .param("test", timestamp(latest.test()), java.sql.Types.TIMESTAMP)
                 .param("batteryAt", timestamp(latest.batteryAt()), java.sql.Types.TIMESTAMP)
                 .param("battery", latest.battery(), java.sql.Types.INTEGER)
+                .param("alarmAt", timestamp(latest.alarm()), java.sql.Types.TIMESTAMP)
                 .param("id", id)
                 .update());
         return known;

@@ -108,11 +108,12 @@ class GroupWriter {
                     true));
             return null;
         }
-        Integer battery = event.event().batteryPercent();
-        if (battery != null) {
-            heard.add(
-                    Devices.Heard.battery(event.event().device(), event.event().receivedAt(), battery));
-        }
+        // the device's last alarm (and battery level) in the group's one ordered update of device rows: no commit
+        // and no lock of its own per alarm
+        heard.add(Devices.Heard.alarm(
+                event.event().device(),
+                event.event().receivedAt(),
+                event.event().batteryPercent()));
         return alarms.receive(event.event());
     }
 
