@@ -79,13 +79,24 @@ class DeskBrowserTests {
         page.navigate(base() + "/console/alarms/" + first);
         Locator strip = page.locator("#desk-strip");
 
-        // no click yet: the browser keeps audio suspended, and the strip says so (checked first: Playwright's
-        // own page evaluations count as user gestures)
-        assertThat(page.locator("#sound-blocked")).isVisible();
-        assertThat(page.locator("#sound-blocked")).hasText("Lyd blokkert – klikk for å slå på");
-        assertThat(strip).hasAttribute("data-audio", "suspended");
-        assertThat(strip).hasAttribute("data-cues-played", "0");
-        // a click anywhere on the page (here the alarm's heading) unlocks the sound
+        // no click yet: whether audio may start is the browser's decision (Chromium mostly keeps it suspended until
+        // a gesture, but not always: two runs found it allowed at load), and the strip must say what it decided.
+        // Checked before any evaluation of ours: Playwright's own page evaluations count as user gestures.
+        page.waitForFunction(
+                "() => ['suspended', 'running'].includes(" + "document.getElementById('desk-strip').dataset.audio)");
+        // one read of the strip and the banner together (any further look of Playwright's may itself unlock audio)
+        String atLoad = page.evaluate(
+                        "() => { const s = document.getElementById('desk-strip');"
+                                + " const b = document.getElementById('sound-blocked');"
+                                + " return s.dataset.audio + '|' + (b.hidden ? 'hidden' : 'shown') + '|' + b.textContent.trim(); }")
+                .toString();
+        if (atLoad.startsWith("suspended")) {
+            org.assertj.core.api.Assertions.assertThat(atLoad)
+                    .isEqualTo("suspended|shown|Lyd blokkert – klikk for å slå på");
+        } else {
+            org.assertj.core.api.Assertions.assertThat(atLoad).startsWith("running|hidden|");
+        }
+        // a click anywhere on the page (here the alarm's heading) unlocks the sound when it was blocked
         page.locator("#h-alarm").click();
         assertThat(strip).hasAttribute("data-audio", "running");
         assertThat(page.locator("#sound-blocked")).isHidden();
