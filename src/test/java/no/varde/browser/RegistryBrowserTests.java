@@ -59,7 +59,9 @@ class RegistryBrowserTests {
         assertThat(page.locator("#h-entry")).containsText("Tilgang til boligen");
         Chromium.screenshot(page, "resident-card");
 
-        page.locator("nav").getByText("Utstyr").click();
+        page.locator("nav")
+                .getByText("Utstyr", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+                .click();
         page.locator("#type").selectOption("SAFETY_ALARM");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Søk"))
                 .click();
