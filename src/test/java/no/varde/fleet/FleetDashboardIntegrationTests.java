@@ -1,7 +1,5 @@
 package no.varde.fleet;
 
-import static no.varde.ingest.IngestTestSupport.TOKEN;
-import static no.varde.ingest.IngestTestSupport.uniqueEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -261,19 +259,6 @@ class FleetDashboardIntegrationTests {
     }
 
     private @Nullable String send(Device device, String code, @Nullable Integer battery) throws Exception {
-        String body = mvc.perform(post("/api/v1/events")
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .contentType("application/json")
-                        .content(
-                                """
-                                {"eventId": "%s", "code": "%s", "batteryPercent": %s,
-                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "1"}}
-                                """.formatted(uniqueEventId(), code, battery == null ? "null" : battery, device.cid())))
-                .andExpect(status().isAccepted())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        Object alarm = JsonPath.read(body, "$.alarmId");
-        return alarm == null ? null : alarm.toString();
+        return fleet.send(device, code, battery);
     }
 }

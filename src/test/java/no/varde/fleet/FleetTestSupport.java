@@ -85,19 +85,7 @@ record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
 
     /** A supervision event (HEARTBEAT, TEST) or alarm sent by the base about a sub-device, through HTTP ingest. */
     String send(SubDevice device, String code) throws Exception {
-        String body = mvc.perform(post("/api/v1/events")
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .contentType("application/json")
-                        .content("""
-                                {"eventId": "%s", "code": "%s",
-                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "%s"}, "text": "fleet test"}
-                                """.formatted(uniqueEventId(), code, device.cid(), device.did())))
-                .andExpect(status().isAccepted())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        Object alarm = JsonPath.read(body, "$.alarmId");
-        return alarm == null ? null : alarm.toString();
+        return send(device.cid(), device.did(), code, null);
     }
 
     /** A heartbeat of the base unit itself (its controller id, no did), through HTTP ingest. */
@@ -152,13 +140,24 @@ record FleetTestSupport(MockMvc mvc, JdbcClient jdbc) {
 
     /** An event from the device through HTTP ingest; returns the alarm id (null for supervision events). */
     String send(Device device, String code) throws Exception {
+        return send(device.cid(), "1", code, null);
+    }
+
+    /** As {@link #send(Device, String)}, reporting a battery level with the event. */
+    String send(Device device, String code, @org.jspecify.annotations.Nullable Integer batteryPercent)
+            throws Exception {
+        return send(device.cid(), "1", code, batteryPercent);
+    }
+
+    private String send(String cid, String did, String code, @org.jspecify.annotations.Nullable Integer batteryPercent)
+            throws Exception {
         String body = mvc.perform(post("/api/v1/events")
                         .header("Authorization", "Bearer " + TOKEN)
                         .contentType("application/json")
                         .content("""
-                                {"eventId": "%s", "code": "%s",
-                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "1"}, "text": "fleet test"}
-                                """.formatted(uniqueEventId(), code, device.cid())))
+                                {"eventId": "%s", "code": "%s", "batteryPercent": %s,
+                                 "device": {"scaipControllerId": "%s", "scaipDeviceId": "%s"}, "text": "fleet test"}
+                                """.formatted(uniqueEventId(), code, batteryPercent, cid, did)))
                 .andExpect(status().isAccepted())
                 .andReturn()
                 .getResponse()
